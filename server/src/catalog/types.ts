@@ -1,0 +1,117 @@
+/**
+ * The shape of the code catalog. Pure data types: no logic, no platform imports.
+ * Family ids are fixed by the project's interfaces guide; add one only from a published table.
+ */
+
+export const FAMILY_IDS = [
+  'syncml-status',
+  'dm-alert',
+  'ds-alert',
+  'fumo-result',
+  'scomo-result',
+  'sacmo-result',
+  'lawmo-result',
+  'fumo-state',
+  'scomo-download-status',
+  'scomo-delivered-status',
+  'scomo-delivered-state',
+  'scomo-deployed-status',
+  'scomo-deployed-state',
+  'lawmo-state',
+  'healthattestation-status',
+] as const;
+
+export type FamilyId = (typeof FAMILY_IDS)[number];
+
+/** Class of a code, as the family's own rule gives it (1xx/2xx/... for statuses and MO results). */
+export type CodeClass =
+  | 'informational'
+  | 'success'
+  | 'redirection'
+  | 'originator-error'
+  | 'recipient-error'
+  | 'alert'
+  | 'state';
+
+/**
+ * defined: a code with a meaning in its family.
+ * vendor: a range the family leaves to vendors (meaning supplied by the device maker).
+ * reserved: a number or range the family reserves; not valid on the wire.
+ * obsolete: a number an earlier draft used (e.g. SACMO 1418); carries `replacedBy`.
+ */
+export type EntryKind = 'defined' | 'vendor' | 'reserved' | 'obsolete';
+
+export type Profile = 'DM' | 'DS' | 'DM+DS';
+
+export interface CodeEntry {
+  family: FamilyId;
+  /** First number of the entry. */
+  code: number;
+  /** Last number (inclusive) when the entry is a range; absent for a single code. */
+  to?: number;
+  /** Short name or result message, spelled exactly as the source table spells it. */
+  name: string;
+  /** A short description in our own words. */
+  description: string;
+  cls: CodeClass;
+  kind: EntryKind;
+  /** For SyncML statuses and alerts: which protocol profile defines it. */
+  profile?: Profile;
+  /** Where the entry comes from: document and table, shown in hover. */
+  source: string;
+  /** For obsolete or commonly confused numbers: the code to use instead. */
+  replacedBy?: number;
+  /** Set on entries that come from a user's custom-codes file: that file's path or URI. */
+  customFile?: string;
+}
+
+export interface FamilyInfo {
+  id: FamilyId;
+  /** Human title, e.g. "SCOMO result code". */
+  title: string;
+  /** Where the family's table comes from. */
+  source: string;
+  /** What the family is used for, one sentence. */
+  description: string;
+}
+
+/** The management object (or other meaning) a Generic Alert type string names. */
+export interface AlertTypeInfo {
+  /** The type string as registered, e.g. "urn:oma:at:scomo:1.0:OperationComplete". */
+  type: string;
+  /** The result family its Item/Data carries, when the data is a result code. */
+  family?: FamilyId;
+  /** Management object short name, e.g. "SCOMO", "FUMO", "Windows MDM". */
+  mo: string;
+  description: string;
+  source: string;
+  /** True for pre-standard or legacy spellings that are still accepted. */
+  legacy?: boolean;
+  /** Alert code it travels with (1226 Generic Alert, 1224 Client Event). */
+  alert: 1224 | 1226;
+  /** Meta/Format its data usually has (int, xml, chr). */
+  format?: string;
+}
+
+/** A SyncML status wrapped in a Windows HRESULT, 0x87D1xxxx or its signed-decimal form. */
+export interface HresultDecoding {
+  /** The SyncML status code it carries. */
+  status: number;
+  /** Canonical hex spelling, e.g. "0x87D10194". */
+  hex: string;
+  /** Signed 32-bit decimal spelling, e.g. -2016345708. */
+  signed: number;
+}
+
+/** A user-supplied custom-codes file, already parsed. */
+export interface CustomCodesFile {
+  /** Path or URI, used in messages and hovers. */
+  file: string;
+  entries: CodeEntry[];
+}
+
+export interface CustomCodesProblem {
+  file: string;
+  /** A message naming the problem (and the JSON pointer where it is), for the user. */
+  message: string;
+}
