@@ -1,22 +1,106 @@
-// Work in progress: the facade over the features. Filled in feature by feature.
+/**
+ * The language service: pure functions over a document, bound to one catalog. Shared by the LSP
+ * server, the CLI and the benchmark; no `vscode`, no Node built-ins.
+ */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis, DocumentKind, Explanation, LanguageService, LanguageServiceOptions } from './api';
+import {
+  DEFAULT_SETTINGS,
+  type Analysis,
+  type DocumentKind,
+  type Explanation,
+  type LanguageService,
+  type LanguageServiceOptions,
+} from './api';
+import type { Catalog } from './catalog/api';
+import { createCatalog } from './catalog/index';
+import type { CodeEntry, FamilyId } from './catalog/types';
+import { resolveContexts } from './context/sites';
+import { asDocumentAnalysis, type DocumentAnalysis } from './features/analysis';
+import { getCodeActions } from './features/codeActions';
+import { doComplete } from './features/completion';
+import { doValidation } from './features/diagnostics';
+import { getFoldingRanges } from './features/folding';
+import { doHover } from './features/hover';
+import { getInlayHints } from './features/inlayHints';
+import { findDocumentSymbols } from './features/symbols';
+import { parseXml } from './model/scanner';
+
+/** The local name of the first element, skipping the prolog (BOM, declaration, comments, DOCTYPE). */
+export function rootElementName(text: string): string | undefined {
+  const len = text.length;
+  let p = 0;
+  while (p < len) {
+    const lt = text.indexOf('<', p);
+    if (lt < 0) return undefined;
+    const c = text[lt + 1];
+    if (c === '?') {
+      const e = text.indexOf('?>', lt + 2);
+      if (e < 0) return undefined;
+      p = e + 2;
+    } else if (c === '!') {
+      const e = text.startsWith('<!--', lt) ? text.indexOf('-->', lt + 4) : text.indexOf('>', lt + 2);
+      if (e < 0) return undefined;
+      p = e + 1;
+    } else {
+      const m = /^[A-Za-z_][\w.-]*(?::([A-Za-z_][\w.-]*))?/.exec(text.slice(lt + 1, lt + 101));
+      return m ? (m[1] ?? m[0]) : undefined;
+    }
+  }
+  return undefined;
+}
+
+export function detectKind(text: string, languageId?: string): DocumentKind {
+  const root = rootElementName(text);
+  if (root === 'SyncML') return 'syncml';
+  if (root === 'MgmtTree') return 'dmtree';
+  // A fragment (bare commands, as in MDM profiles) opened as syncml is analysed as a message body.
+  if (languageId === 'syncml') return 'syncml';
+  if (languageId === 'dmtree') return 'dmtree';
+  return 'other';
+}
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
-  const catalog = options.catalog as LanguageService['catalog'];
-  const detectKind = (text: string): DocumentKind =>
-    /<(?:\w+:)?SyncML[\s>/]/.test(text.slice(0, 4096)) ? 'syncml' : /<(?:\w+:)?MgmtTree[\s>/]/.test(text.slice(0, 4096)) ? 'dmtree' : 'other';
+  const catalog: Catalog = options.catalog ?? createCatalog();
+  const da = asDocumentAnalysis;
+
+  function analyze(document: TextDocument, languageId?: string): DocumentAnalysis {
+    const text = document.getText();
+    const xml = parseXml(text);
+    const kind = detectKind(text, languageId ?? document.languageId);
+    const contexts = resolveContexts(xml, catalog);
+    return { document, kind, xml, contexts, catalog };
+  }
+
+  function explain(input: string, family?: FamilyId): Explanation {
+    const trimmed = input.trim();
+    const hresult = catalog.decodeHresult(trimmed);
+    const n = hresult ? hresult.status : /^[+-]?\d{1,15}$/.test(trimmed) ? Number(trimmed) : undefined;
+    if (n === undefined) return { input, number: undefined, meanings: [], note: `'${trimmed}' is not a number` };
+    const meanings: CodeEntry[] = [];
+    const ids = family ? [family] : catalog.families().map((f) => f.id);
+    for (const id of ids) {
+      const e = catalog.lookup(id, n);
+      if (e) meanings.push(e);
+    }
+    const result: Explanation = { input, number: n, meanings };
+    if (hresult) result.hresult = hresult;
+    if (meanings.length === 0) {
+      result.note = family ? `${n} is not defined in ${catalog.family(family).title}s` : `${n} is not defined in any family`;
+    }
+    return result;
+  }
+
   return {
     catalog,
     detectKind,
-    analyze: (document: TextDocument): Analysis => ({ document, kind: detectKind(document.getText()) }),
-    doValidation: () => [],
-    doHover: () => null,
-    doComplete: () => ({ isIncomplete: false, items: [] }),
-    getCodeActions: () => [],
-    getInlayHints: () => [],
-    findDocumentSymbols: () => [],
-    getFoldingRanges: () => [],
-    explain: (input: string): Explanation => ({ input, number: undefined, meanings: [] }),
+    analyze,
+    doValidation: (a: Analysis, settings = DEFAULT_SETTINGS) => doValidation(da(a), settings),
+    doHover: (a, position) => doHover(da(a), position),
+    doComplete: (a, position) => doComplete(da(a), position),
+    getCodeActions: (a, range, context) => getCodeActions(da(a), range, context),
+    getInlayHints: (a, range, settings = DEFAULT_SETTINGS) => getInlayHints(da(a), range, settings),
+    findDocumentSymbols: (a, settings = DEFAULT_SETTINGS) => findDocumentSymbols(da(a), settings),
+    getFoldingRanges: (a, settings = DEFAULT_SETTINGS) => getFoldingRanges(da(a), settings),
+    explain,
   };
 }

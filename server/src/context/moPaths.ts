@@ -1,0 +1,88 @@
+/**
+ * Which management object a DM-tree URI belongs to, and which state node it names.
+ * Path rules from codes.md §4 (FUMO, SCOMO, LAWMO states; Windows HealthAttestation Status).
+ */
+import type { FamilyId } from '../catalog/types';
+
+export type MoName = 'FUMO' | 'SCOMO' | 'SACMO' | 'LAWMO';
+
+export interface MoPath {
+  mo: MoName | 'HealthAttestation';
+  /** Segments below the management object's root. */
+  rel: string[];
+}
+
+const MO_BY_SEGMENT: Record<string, MoName> = { fumo: 'FUMO', scomo: 'SCOMO', sacmo: 'SACMO', lawmo: 'LAWMO' };
+
+/** The result-code family a management object's Exec results and Generic Alerts use. */
+export const RESULT_FAMILY: Record<MoName, FamilyId> = {
+  FUMO: 'fumo-result',
+  SCOMO: 'scomo-result',
+  SACMO: 'sacmo-result',
+  LAWMO: 'lawmo-result',
+};
+
+/** MO identifiers (DDFName / MIME / Type) to the object they name, e.g. urn:oma:mo:oma-fumo:1.0. */
+export function moFromIdentifier(id: string): MoName | undefined {
+  const m = /oma-(fumo|scomo|sacmo|lawmo):/i.exec(id) ?? /FirmwareUpdateManagementObject/i.exec(id);
+  if (!m) return undefined;
+  return m[1] ? MO_BY_SEGMENT[m[1].toLowerCase()] : 'FUMO';
+}
+
+function segments(uri: string): string[] {
+  let s = uri.trim();
+  const q = s.indexOf('?');
+  if (q >= 0) s = s.slice(0, q);
+  return s.split('/').filter((seg) => seg !== '.' && seg !== '');
+}
+
+/** Find the management object in a URI by its root segment (./FUMO/..., ./Vendor/X/SCOMO/...). */
+export function moFromPath(uri: string): MoPath | undefined {
+  const segs = segments(uri);
+  for (let k = 0; k < segs.length; k++) {
+    const lower = segs[k].toLowerCase();
+    const mo = MO_BY_SEGMENT[lower];
+    if (mo) return { mo, rel: segs.slice(k + 1) };
+    if (lower === 'healthattestation') return { mo: 'HealthAttestation', rel: segs.slice(k + 1) };
+  }
+  return undefined;
+}
+
+const eq = (a: string | undefined, b: string) => a !== undefined && a.toLowerCase() === b.toLowerCase();
+
+/**
+ * The state family of a node, from its path below the MO root, or undefined when it is no state node.
+ * `rel` may hold empty segments for dynamic nodes whose name is not known (DDF `<NodeName/>`).
+ */
+export function stateFamily(mo: MoPath['mo'], rel: readonly string[]): FamilyId | undefined {
+  const n = rel.length;
+  const last = rel[n - 1];
+  switch (mo) {
+    case 'FUMO':
+      // <x>/State; some trees put State directly under the root.
+      return (n === 2 || n === 1) && eq(last, 'State') ? 'fumo-state' : undefined;
+    case 'LAWMO':
+      return n === 1 && eq(last, 'State') ? 'lawmo-state' : undefined;
+    case 'SCOMO':
+      if (n === 3 && eq(rel[0], 'Download') && eq(last, 'Status')) return 'scomo-download-status';
+      if (n === 4 && eq(rel[0], 'Inventory') && eq(rel[1], 'Delivered')) {
+        if (eq(last, 'Status')) return 'scomo-delivered-status';
+        if (eq(last, 'State')) return 'scomo-delivered-state';
+      }
+      if (n === 4 && eq(rel[0], 'Inventory') && eq(rel[1], 'Deployed')) {
+        if (eq(last, 'Status')) return 'scomo-deployed-status';
+        if (eq(last, 'State')) return 'scomo-deployed-state';
+      }
+      return undefined;
+    case 'HealthAttestation':
+      return n === 1 && eq(last, 'Status') ? 'healthattestation-status' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Join a DDF `Path` and a `NodeName` the way codes.md §5.3 describes (trailing '/' normalised). */
+export function joinPath(base: string, name: string): string {
+  const b = base.endsWith('/') ? base.slice(0, -1) : base;
+  return b === '' ? name : `${b}/${name}`;
+}

@@ -1,0 +1,52 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis, DocumentKind } from '../api';
+import type { Catalog } from '../catalog/api';
+import type { CodeSite, Contexts, TypeSite } from '../context/sites';
+import type { XmlDocument } from '../model/xmlDocument';
+
+/** What analyze() builds for one document version: the tree and the resolved code places. */
+export interface DocumentAnalysis extends Analysis {
+  readonly xml: XmlDocument;
+  readonly contexts: Contexts;
+  readonly catalog: Catalog;
+}
+
+export function asDocumentAnalysis(a: Analysis): DocumentAnalysis {
+  return a as DocumentAnalysis;
+}
+
+/** The code site whose number range touches offset (binary search over the sorted sites). */
+export function siteAt(sites: readonly CodeSite[], offset: number): CodeSite | undefined {
+  let lo = 0;
+  let hi = sites.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sites[mid];
+    if (s.end < offset) lo = mid + 1;
+    else if (s.start > offset) hi = mid - 1;
+    else return s;
+  }
+  return undefined;
+}
+
+export function typeSiteAt(sites: readonly TypeSite[], offset: number): TypeSite | undefined {
+  // Type sites are few per document and already in document order.
+  for (const s of sites) {
+    if (s.start > offset) break;
+    if (offset <= s.end && s.end > s.start) return s;
+  }
+  return undefined;
+}
+
+/** The first site index whose start is at or after offset. */
+export function firstSiteFrom(sites: readonly CodeSite[], offset: number): number {
+  let lo = 0;
+  let hi = sites.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sites[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+

@@ -1,0 +1,166 @@
+/**
+ * What a number at a code site means here, and what is wrong with it if anything. One place
+ * decides this for diagnostics, hover, inlay hints and quick fixes, so they never disagree.
+ */
+import type { Catalog } from '../catalog/api';
+import type { CodeEntry, FamilyId, HresultDecoding } from '../catalog/types';
+import type { DiagnosticCode } from '../api';
+import type { CodeSite } from '../context/sites';
+
+export interface Decoded {
+  /** The integer, when the text is one. */
+  n: number | undefined;
+  /** The entry this place gives the number (expected family, or the MO family a sync Exec allows). */
+  entry: CodeEntry | undefined;
+  /** The HRESULT the text spells, and the SyncML status inside it. */
+  hresult?: HresultDecoding;
+}
+
+export interface Finding {
+  code: DiagnosticCode;
+  start: number;
+  end: number;
+  message: string;
+  /** A replacement the catalog grounds (quick fix). */
+  fix?: { title: string; newText: string };
+}
+
+const INTEGER = /^[+-]?\d{1,15}$/;
+
+export function familyTitle(catalog: Catalog, id: FamilyId): string {
+  return catalog.family(id).title;
+}
+
+/** "a SCOMO result code", "an originator error": the article for a phrase, for messages. */
+function article(phrase: string): string {
+  return /^[aeiou]/i.test(phrase) ? `an ${phrase}` : `a ${phrase}`;
+}
+
+export function decodeSite(site: CodeSite, text: string, catalog: Catalog): Decoded {
+  const raw = text.slice(site.start, site.end);
+  if (site.kind === 'hresult') {
+    const hresult = catalog.decodeHresult(raw);
+    return { n: hresult?.status, entry: hresult ? catalog.lookup('syncml-status', hresult.status) : undefined, hresult };
+  }
+  if (!INTEGER.test(raw)) {
+    const hresult = catalog.decodeHresult(raw);
+    return { n: undefined, entry: undefined, hresult };
+  }
+  const n = Number(raw);
+  const hresult = n < 0 ? catalog.decodeHresult(raw) : undefined;
+  let entry = catalog.lookup(site.family, n);
+  if (site.alsoAccepts && (!entry || entry.kind !== 'defined') && !entry?.customFile) {
+    const alt = catalog.lookup(site.alsoAccepts, n);
+    if (alt && (alt.kind === 'defined' || alt.customFile)) entry = alt;
+  }
+  return { n, entry, hresult };
+}
+
+function quote(raw: string): string {
+  const s = raw.length > 40 ? `${raw.slice(0, 37)}...` : raw;
+  return `'${s}'`;
+}
+
+/**
+ * What the number means in other code families. State values are per-node enumerations (10, 20, ...
+ * in every MO): they are never "another family" of a code, and a code is never named as one of them.
+ */
+export function meaningsElsewhere(catalog: Catalog, n: number, site: CodeSite, shown: readonly FamilyId[]): CodeEntry[] {
+  if (site.kind === 'state') return [];
+  return catalog.definedIn(n).filter((e) => e.cls !== 'state' && e.family !== site.family && !shown.includes(e.family));
+}
+
+export function describeElsewhere(catalog: Catalog, entries: readonly CodeEntry[], limit = 3): string {
+  const parts = entries.slice(0, limit).map((e) => `${article(familyTitle(catalog, e.family))} ("${e.name}")`);
+  const more = entries.length - limit;
+  return parts.join(', ') + (more > 0 ? ` and ${more} more` : '');
+}
+
+/** The one finding for a site, or undefined when the code is right for its place. */
+export function assessSite(site: CodeSite, text: string, catalog: Catalog): Finding | undefined {
+  if (site.kind === 'hresult') return undefined;
+  const { start, end } = site;
+  const raw = text.slice(start, end);
+  const expected = familyTitle(catalog, site.family);
+  const where = site.reason;
+  const at = (code: DiagnosticCode, message: string, fix?: Finding['fix']): Finding => ({ code, start, end, message, fix });
+
+  if (raw === '') {
+    if (site.kind !== 'status' && site.kind !== 'alert') return undefined;
+    return at('not-a-code', `Empty Data: ${article(expected)} belongs here (${where})`);
+  }
+  const { n, entry, hresult } = decodeSite(site, text, catalog);
+  if (n === undefined) {
+    if (hresult && site.family === 'syncml-status') {
+      return at(
+        'not-a-code',
+        `${raw} is a Windows HRESULT carrying SyncML status ${hresult.status}; a Status carries the bare code`,
+        { title: `Replace with ${hresult.status}`, newText: String(hresult.status) },
+      );
+    }
+    return at('not-a-code', `${quote(raw)} is not an integer: ${article(expected)} belongs here (${where})`);
+  }
+  if (hresult && site.family === 'syncml-status') {
+    return at(
+      'undefined-code',
+      `${raw} is not a SyncML status code: it is the signed form of HRESULT ${hresult.hex}, which carries status ${hresult.status}`,
+      { title: `Replace with ${hresult.status}`, newText: String(hresult.status) },
+    );
+  }
+
+  if (entry && (entry.kind === 'defined' || entry.customFile)) {
+    if (site.dm && site.allowed && entry.family === 'syncml-status' && !site.allowed.includes(n)) {
+      return at(
+        'unexpected-status-for-command',
+        `${n} (${entry.name}) is not among the statuses the DM protocol lists for ${site.allowedFor}: ${site.allowed.join(', ')}`,
+      );
+    }
+    return undefined;
+  }
+  if (entry && entry.kind === 'vendor') {
+    const range = entry.to !== undefined ? `${entry.code}–${entry.to}` : String(entry.code);
+    return at(
+      'vendor-code',
+      `${n} is in the vendor-specified range ${range} of ${expected}s ("${entry.name}"): its meaning is the device maker's. ` +
+        'Name it in a custom-codes file (syncml.customCodes) to have it decoded',
+    );
+  }
+  const others = meaningsElsewhere(catalog, n, site, site.alsoAccepts ? [site.alsoAccepts] : []);
+  if (entry && entry.kind === 'obsolete') {
+    const repl = entry.replacedBy !== undefined ? catalog.lookup(site.family, entry.replacedBy) : undefined;
+    return at(
+      'undefined-code',
+      `${n} is not ${article(expected)}: ${entry.description}` +
+        (repl ? ` Use ${repl.code} ("${repl.name}").` : ''),
+      repl ? { title: `Replace with ${repl.code} (${repl.name})`, newText: String(repl.code) } : undefined,
+    );
+  }
+  if (entry && entry.kind === 'reserved') {
+    return at(
+      'undefined-code',
+      `${n} is reserved, not defined, among ${expected}s (${where})` + (others.length ? `; elsewhere it is ${describeElsewhere(catalog, others)}` : ''),
+    );
+  }
+  if (others.length > 0) {
+    const same = sameMeaning(catalog, others, site.family);
+    return at(
+      'wrong-code-family',
+      `${n} is not ${article(expected)} (${where}); it is ${describeElsewhere(catalog, others)}`,
+      same ? { title: `Replace with ${same.code} (${same.name})`, newText: String(same.code) } : undefined,
+    );
+  }
+  const suggestion = catalog.suggest(site.family, n)[0];
+  return at(
+    'undefined-code',
+    `${n} is not defined as ${article(expected)} (${where})`,
+    suggestion ? { title: `Replace with ${suggestion.code} (${suggestion.name})`, newText: String(suggestion.code) } : undefined,
+  );
+}
+
+function sameMeaning(catalog: Catalog, others: readonly CodeEntry[], family: FamilyId): CodeEntry | undefined {
+  for (const e of others) {
+    const eq = catalog.equivalent(e, family);
+    if (eq) return eq;
+  }
+  return undefined;
+}

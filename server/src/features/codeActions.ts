@@ -1,0 +1,39 @@
+import type { CodeAction, CodeActionContext, Diagnostic, Range } from 'vscode-languageserver-types';
+import { assessSite } from './assess';
+import { siteAt, type DocumentAnalysis } from './analysis';
+
+/** Diagnostic codes that can carry a quick fix; the fix travels in diagnostic.data. */
+export const FIXABLE = new Set(['undefined-code', 'wrong-code-family', 'not-a-code']);
+
+export interface FixData {
+  fix: { title: string; newText: string };
+}
+
+function fixFor(a: DocumentAnalysis, d: Diagnostic): FixData['fix'] | undefined {
+  const data = d.data as Partial<FixData> | undefined;
+  if (data?.fix && typeof data.fix.newText === 'string' && typeof data.fix.title === 'string') return data.fix;
+  // A client that drops `data`: recompute from the site under the diagnostic.
+  const offset = a.document.offsetAt(d.range.start);
+  const site = siteAt(a.contexts.sites, offset);
+  if (!site) return undefined;
+  const finding = assessSite(site, a.document.getText(), a.catalog);
+  return finding && finding.code === d.code ? finding.fix : undefined;
+}
+
+export function getCodeActions(a: DocumentAnalysis, _range: Range, context: CodeActionContext): CodeAction[] {
+  if (context.only && !context.only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(`${k}.`) || k === '')) return [];
+  const actions: CodeAction[] = [];
+  for (const d of context.diagnostics) {
+    if (d.source !== 'syncml' || typeof d.code !== 'string' || !FIXABLE.has(d.code)) continue;
+    const fix = fixFor(a, d);
+    if (!fix) continue;
+    actions.push({
+      title: fix.title,
+      kind: 'quickfix',
+      diagnostics: [d],
+      isPreferred: true,
+      edit: { changes: { [a.document.uri]: [{ range: d.range, newText: fix.newText }] } },
+    });
+  }
+  return actions;
+}

@@ -1,0 +1,107 @@
+import type { Hover, Position } from 'vscode-languageserver-types';
+import type { Catalog } from '../catalog/api';
+import type { CodeEntry } from '../catalog/types';
+import type { CodeSite, TypeSite } from '../context/sites';
+import { assessSite, decodeSite, familyTitle, meaningsElsewhere } from './assess';
+import { siteAt, typeSiteAt, type DocumentAnalysis } from './analysis';
+
+const CLASS_LABEL: Record<string, string> = {
+  informational: 'informational',
+  success: 'success',
+  redirection: 'redirection',
+  'originator-error': 'originator (sender) error',
+  'recipient-error': 'recipient error',
+  alert: 'alert',
+  state: 'state value',
+};
+
+function codeLabel(e: CodeEntry): string {
+  return e.to !== undefined ? `${e.code}–${e.to}` : String(e.code);
+}
+
+export function entryMarkdown(catalog: Catalog, e: CodeEntry): string[] {
+  const kind = e.kind === 'defined' ? '' : ` · ${e.kind}`;
+  const profile = e.profile ? ` · ${e.profile}` : '';
+  return [
+    `**${codeLabel(e)} — ${e.name}**`,
+    '',
+    `${familyTitle(catalog, e.family)} · ${CLASS_LABEL[e.cls] ?? e.cls}${profile}${kind}`,
+    '',
+    e.description,
+  ];
+}
+
+function siteHover(a: DocumentAnalysis, site: CodeSite): string | undefined {
+  const { catalog } = a;
+  const text = a.document.getText();
+  const raw = text.slice(site.start, site.end);
+  const { n, entry, hresult } = decodeSite(site, text, catalog);
+  const lines: string[] = [];
+  if (hresult) {
+    lines.push(`**${raw}** — Windows HRESULT ${hresult.hex} (${hresult.signed}) carrying SyncML status **${hresult.status}**`, '');
+  }
+  if (entry) lines.push(...entryMarkdown(catalog, entry));
+  else if (n !== undefined && !hresult) lines.push(`**${n}** — not defined as ${familyTitle(catalog, site.family)}`);
+  else if (!hresult) return undefined;
+  lines.push('', `*Here:* ${site.reason}`);
+  const finding = assessSite(site, text, catalog);
+  if (finding && finding.code !== 'not-a-code') lines.push('', `⚠ ${finding.message}`);
+  if (n !== undefined) {
+    const elsewhere = meaningsElsewhere(catalog, hresult ? hresult.status : n, site, entry ? [entry.family] : []);
+    if (elsewhere.length) {
+      lines.push(
+        '',
+        `*Elsewhere:* ` + elsewhere.map((e) => `${familyTitle(catalog, e.family)} ${e.code} “${e.name}”`).join('; '),
+      );
+    }
+  }
+  if (entry) lines.push('', `*Source:* ${entry.source}`);
+  return lines.join('\n');
+}
+
+function typeHover(a: DocumentAnalysis, site: TypeSite): string {
+  const { catalog } = a;
+  if (!site.info) {
+    return [
+      `**${site.type}**`,
+      '',
+      site.family
+        ? `Not a registered alert type; the item's data is decoded from its Source URI as ${familyTitle(catalog, site.family)}s.`
+        : 'Not a known alert type: the management object it reports on is unknown, so its Data cannot be checked.',
+    ].join('\n');
+  }
+  const info = site.info;
+  return [
+    `**${info.type}**${info.legacy ? ' (legacy spelling)' : ''}`,
+    '',
+    `${info.alert === 1226 ? 'Generic Alert' : 'Client Event'} type · ${info.mo}`,
+    '',
+    info.description,
+    '',
+    info.family ? `Item/Data carries ${familyTitle(catalog, info.family)}s.` : 'Item/Data is not a result code.',
+    '',
+    `*Source:* ${info.source}`,
+  ].join('\n');
+}
+
+export function doHover(a: DocumentAnalysis, position: Position): Hover | null {
+  const offset = a.document.offsetAt(position);
+  const site = siteAt(a.contexts.sites, offset);
+  if (site && site.end > site.start) {
+    const value = siteHover(a, site);
+    if (value) {
+      return {
+        contents: { kind: 'markdown', value },
+        range: { start: a.document.positionAt(site.start), end: a.document.positionAt(site.end) },
+      };
+    }
+  }
+  const type = typeSiteAt(a.contexts.typeSites, offset);
+  if (type) {
+    return {
+      contents: { kind: 'markdown', value: typeHover(a, type) },
+      range: { start: a.document.positionAt(type.start), end: a.document.positionAt(type.end) },
+    };
+  }
+  return null;
+}

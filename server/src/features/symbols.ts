@@ -1,0 +1,78 @@
+import type { DocumentSymbol } from 'vscode-languageserver-types';
+import type { ServiceSettings } from '../api';
+import { N } from '../model/names';
+import type { DocumentAnalysis } from './analysis';
+
+// LSP SymbolKind values.
+const SK_MODULE = 2;
+const SK_NAMESPACE = 3;
+const SK_FUNCTION = 12;
+const SK_EVENT = 24;
+const SK_FIELD = 8;
+
+const COMMAND_NAMES = new Set<number>([
+  N.Add, N.Alert, N.Atomic, N.Copy, N.Delete, N.Exec, N.Get, N.Replace, N.Sequence, N.Results,
+  N.Sync, N.Map, N.Put, N.Search, N.Move, N.Status,
+]);
+
+/** Outline: the commands of a message (or fragment), or the node tree of a MgmtTree. */
+export function findDocumentSymbols(a: DocumentAnalysis, settings: ServiceSettings): DocumentSymbol[] {
+  const { xml, document } = a;
+  if (document.getText().length > settings.largeFileThreshold) return [];
+  const roots: DocumentSymbol[] = [];
+  // Open symbols by element, as a stack: elements come in document order.
+  const stack: { end: number; symbol: DocumentSymbol }[] = [];
+  for (let i = 0; i < xml.count; i++) {
+    while (stack.length && stack[stack.length - 1].end <= i) stack.pop();
+    const symbol = symbolFor(a, i);
+    if (!symbol) continue;
+    const parent = stack[stack.length - 1];
+    if (parent) (parent.symbol.children ??= []).push(symbol);
+    else roots.push(symbol);
+    stack.push({ end: xml.subtreeEnd[i], symbol });
+  }
+  return roots;
+}
+
+function symbolFor(a: DocumentAnalysis, i: number): DocumentSymbol | undefined {
+  const { xml, document } = a;
+  const name = xml.name[i];
+  let label: string;
+  let detail = '';
+  let kind: number;
+  if (name === N.SyncML) {
+    const msgId = xml.value(xml.path(i, N.SyncHdr, N.MsgID));
+    const src = xml.value(xml.path(i, N.SyncHdr, N.Source, N.LocURI));
+    label = msgId ? `SyncML message ${msgId}` : 'SyncML message';
+    detail = src ? `from ${src}` : '';
+    kind = SK_MODULE;
+  } else if (name === N.SyncHdr || name === N.SyncBody || name === N.MgmtTree) {
+    label = xml.tagName(i);
+    kind = SK_NAMESPACE;
+  } else if (name === N.Status) {
+    const code = xml.value(xml.child(i, N.Data));
+    const cmd = xml.value(xml.child(i, N.Cmd));
+    const ref = xml.value(xml.child(i, N.CmdRef));
+    label = `Status ${code}`.trim();
+    detail = [cmd, ref && `CmdRef ${ref}`].filter(Boolean).join(' ');
+    kind = SK_EVENT;
+  } else if (COMMAND_NAMES.has(name)) {
+    const id = xml.value(xml.child(i, N.CmdID));
+    label = xml.tagName(i);
+    const uri = xml.value(xml.path(i, N.Item, N.Target, N.LocURI)) || xml.value(xml.path(i, N.Item, N.Source, N.LocURI));
+    const data = name === N.Alert ? xml.value(xml.child(i, N.Data)) : '';
+    detail = [id && `#${id}`, data, uri].filter(Boolean).join(' ');
+    kind = SK_FUNCTION;
+  } else if (name === N.Node) {
+    const nodeName = xml.value(xml.child(i, N.NodeName));
+    label = nodeName || '(dynamic node)';
+    const fmt = xml.value(xml.path(i, N.DFProperties, N.DFFormat)) || xml.value(xml.path(i, N.RTProperties, N.Format));
+    detail = fmt.replace(/<[^>]*>|\s+/g, ' ').trim();
+    kind = SK_FIELD;
+  } else return undefined;
+  const range = { start: document.positionAt(xml.start[i]), end: document.positionAt(xml.end[i]) };
+  const selectionRange = { start: document.positionAt(xml.start[i] + 1), end: document.positionAt(xml.nameEnd[i]) };
+  const s: DocumentSymbol = { name: label, kind: kind as DocumentSymbol['kind'], range, selectionRange };
+  if (detail) s.detail = detail;
+  return s;
+}

@@ -1,0 +1,402 @@
+/**
+ * An error-tolerant XML scanner that builds the light element tree in one pass.
+ * Iterative (an explicit stack, no recursion), never throws, keeps going after every error so that
+ * the codes before and after it are still decoded, and reports well-formedness errors with offsets.
+ */
+import { Ch, hashStep, lookupName, N } from './names';
+import { ElementFlag, XmlDocument } from './xmlDocument';
+
+/** Past this many, further syntax errors are dropped (a binary file would otherwise make thousands). */
+export const MAX_ERRORS = 500;
+/** How far up the open-element stack an end tag looks for its start tag. */
+const MATCH_DEPTH = 64;
+
+// Character classes for ASCII; everything from U+00C0 up counts as a name character.
+const NAME_START = 1;
+const NAME_CHAR = 2;
+const cls = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= Ch.A && c <= Ch.Z) || (c >= Ch.a && c <= Ch.z) || c === Ch.Underscore || c === Ch.Colon;
+  const other = (c >= Ch.Zero && c <= Ch.Nine) || c === Ch.Dash || c === Ch.Dot;
+  cls[c] = (letter ? NAME_START | NAME_CHAR : 0) | (other ? NAME_CHAR : 0);
+}
+const isNameStart = (c: number) => (c < 128 ? (cls[c] & NAME_START) !== 0 : c >= 0xc0 && c !== 0xd7 && c !== 0xf7);
+const isNameChar = (c: number) => (c < 128 ? (cls[c] & NAME_CHAR) !== 0 : c === 0xb7 || c >= 0xc0);
+const isWs = (c: number) => c === Ch.Space || c === Ch.LF || c === Ch.CR || c === Ch.Tab;
+
+function isPredefinedEntity(text: string, s: number, e: number): boolean {
+  switch (e - s) {
+    case 2:
+      return text.charCodeAt(s + 1) === 0x74 && (text.charCodeAt(s) === 0x6c || text.charCodeAt(s) === 0x67); // lt gt
+    case 3:
+      return text.startsWith('amp', s);
+    case 4:
+      return text.startsWith('quot', s) || text.startsWith('apos', s);
+    default:
+      return false;
+  }
+}
+
+function sameChars(text: string, a: number, b: number, n: number): boolean {
+  for (let k = 0; k < n; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
+  return true;
+}
+
+export function parseXml(text: string): XmlDocument {
+  return new Scanner(text).run();
+}
+
+class Scanner {
+  private readonly len: number;
+  private readonly doc: XmlDocument;
+  private stack = new Int32Array(256);
+  private depth = 0;
+  private nextAmp = -1;
+  private nextLt = -1;
+
+  constructor(private readonly text: string) {
+    this.len = text.length;
+    this.doc = new XmlDocument(text, Math.max(16, (text.length >> 5) + 16));
+  }
+
+  run(): XmlDocument {
+    const { text, len, doc } = this;
+    let pos = len > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const docStart = pos;
+    this.nextAmp = text.indexOf('&', pos);
+    if (this.nextAmp < 0) this.nextAmp = len;
+    let sawRoot = false;
+
+    while (pos < len) {
+      let lt = text.indexOf('<', pos);
+      if (lt < 0) lt = len;
+      if (lt > pos) {
+        if (this.nextAmp < lt) this.checkEntities(pos, lt);
+        if (this.depth === 0) this.checkTopLevelText(pos, lt, sawRoot);
+      }
+      if (lt >= len) break;
+      const c = text.charCodeAt(lt + 1);
+      if (c === Ch.Slash) {
+        pos = this.endTag(lt);
+      } else if (c === Ch.Bang) {
+        pos = this.markupDeclaration(lt);
+      } else if (c === Ch.Question) {
+        pos = this.processingInstruction(lt, docStart, sawRoot);
+      } else if (isNameStart(c)) {
+        pos = this.startTag(lt);
+        sawRoot = true;
+      } else {
+        this.error(lt, lt + 1, "'<' must be escaped as &lt; in text");
+        pos = lt + 1;
+      }
+    }
+
+    if (this.depth > 0) {
+      const innermost = this.stack[this.depth - 1];
+      const more = this.depth - 1;
+      this.error(
+        doc.start[innermost],
+        doc.nameEnd[innermost],
+        `<${doc.tagName(innermost)}> is not closed: the document ends first` +
+          (more > 0 ? ` (and ${more} enclosing element${more === 1 ? ' is' : 's are'} not closed either)` : ''),
+      );
+      while (this.depth > 0) this.closeImplicitly(this.stack[--this.depth], len);
+    }
+    if (doc.start.length > doc.count * 1.5 + 64) doc.resize(doc.count + 1);
+    return doc;
+  }
+
+  private error(start: number, end: number, message: string): void {
+    const errors = this.doc.errors;
+    if (errors.length >= MAX_ERRORS) {
+      this.doc.errorsTruncated = true;
+      return;
+    }
+    errors.push({ start, end: Math.max(end, start), message });
+  }
+
+  /** Non-whitespace text outside every element. */
+  private checkTopLevelText(from: number, to: number, sawRoot: boolean): void {
+    const text = this.text;
+    let s = from;
+    while (s < to && isWs(text.charCodeAt(s))) s++;
+    if (s === to) return;
+    let e = to;
+    while (e > s && isWs(text.charCodeAt(e - 1))) e--;
+    this.error(s, e, sawRoot ? 'Text after the end of the root element' : 'Text before the root element');
+  }
+
+  /** Validate every `&` in text[from, to): a character reference or one of the five predefined entities. */
+  private checkEntities(from: number, to: number): void {
+    const text = this.text;
+    if (this.nextAmp < from) {
+      this.nextAmp = text.indexOf('&', from);
+      if (this.nextAmp < 0) this.nextAmp = this.len;
+    }
+    while (this.nextAmp < to) {
+      const amp = this.nextAmp;
+      let p = amp + 1;
+      let ok = false;
+      if (text.charCodeAt(p) === Ch.Hash) {
+        p++;
+        const hex = text.charCodeAt(p) === Ch.x;
+        if (hex) p++;
+        const digits = p;
+        while (p < to && p - digits < 8) {
+          const c = text.charCodeAt(p) | 0x20;
+          if ((c >= 0x30 && c <= 0x39) || (hex && c >= 0x61 && c <= 0x66)) p++;
+          else break;
+        }
+        ok = p > digits && text.charCodeAt(p) === Ch.Semi;
+      } else {
+        while (p < to && p - amp < 12 && isNameChar(text.charCodeAt(p))) p++;
+        if (text.charCodeAt(p) === Ch.Semi && p > amp + 1) {
+          if (!isPredefinedEntity(text, amp + 1, p)) {
+            this.error(amp, p + 1, `Undefined entity '${text.slice(amp, p + 1)}' (XML knows only &amp; &lt; &gt; &quot; &apos;)`);
+          }
+          ok = true;
+        }
+      }
+      if (!ok) this.error(amp, amp + 1, "A bare '&' must be escaped as &amp;");
+      let next = text.indexOf('&', amp + 1);
+      if (next < 0) next = this.len;
+      this.nextAmp = next;
+    }
+  }
+
+  private push(i: number): void {
+    if (this.depth === this.stack.length) {
+      const bigger = new Int32Array(this.stack.length * 2);
+      bigger.set(this.stack);
+      this.stack = bigger;
+    }
+    this.stack[this.depth++] = i;
+  }
+
+  private newElement(lt: number, nameEnd: number, name: number): number {
+    const doc = this.doc;
+    if (doc.count === doc.start.length) doc.resize(doc.count * 2);
+    const i = doc.count++;
+    doc.start[i] = lt;
+    doc.nameEnd[i] = nameEnd;
+    doc.name[i] = name;
+    doc.parent[i] = this.depth > 0 ? this.stack[this.depth - 1] : -1;
+    doc.closeStart[i] = -1;
+    return i;
+  }
+
+  private closeImplicitly(i: number, at: number): void {
+    const doc = this.doc;
+    doc.flags[i] |= ElementFlag.Unclosed;
+    doc.end[i] = at;
+    doc.subtreeEnd[i] = doc.count;
+  }
+
+  /** Offset of the next '<' at or after p (cached; only moves forward). */
+  private ltFrom(p: number): number {
+    if (this.nextLt < p) {
+      this.nextLt = this.text.indexOf('<', p);
+      if (this.nextLt < 0) this.nextLt = this.len;
+    }
+    return this.nextLt;
+  }
+
+  private startTag(lt: number): number {
+    const { text, len, doc } = this;
+    let p = lt + 1;
+    let h = 0;
+    let local = p;
+    for (; p < len; p++) {
+      const c = text.charCodeAt(p);
+      if (c < 128 ? (cls[c] & NAME_CHAR) === 0 : !isNameChar(c)) break;
+      if (c === Ch.Colon) {
+        local = p + 1;
+        h = 0;
+      } else h = hashStep(h, c);
+    }
+    const nameEnd = p;
+    const name = lookupName(text, local, nameEnd, h);
+    const i = this.newElement(lt, nameEnd, name);
+
+    // Attributes, up to '>' or '/>'.
+    for (;;) {
+      while (p < len && isWs(text.charCodeAt(p))) p++;
+      if (p >= len) {
+        this.error(lt, nameEnd, `Start tag <${doc.tagName(i)}> is not finished: the document ends first`);
+        doc.openEnd[i] = len;
+        this.push(i);
+        return len;
+      }
+      const c = text.charCodeAt(p);
+      if (c === Ch.Gt) {
+        doc.openEnd[i] = p + 1;
+        this.push(i);
+        return p + 1;
+      }
+      if (c === Ch.Slash && text.charCodeAt(p + 1) === Ch.Gt) {
+        doc.openEnd[i] = p + 2;
+        doc.end[i] = p + 2;
+        doc.flags[i] |= ElementFlag.SelfClosing;
+        doc.subtreeEnd[i] = i + 1;
+        return p + 2;
+      }
+      if (c === Ch.Lt) {
+        this.error(lt, nameEnd, `Start tag <${doc.tagName(i)}> is missing its '>'`);
+        doc.openEnd[i] = p;
+        this.push(i);
+        return p;
+      }
+      if (!isNameStart(c)) {
+        this.error(p, p + 1, `Unexpected character '${text[p]}' in start tag <${doc.tagName(i)}>`);
+        p++;
+        continue;
+      }
+      // attribute name
+      const attrStart = p;
+      let attrLocal = p;
+      while (p < len && isNameChar(text.charCodeAt(p))) {
+        if (text.charCodeAt(p) === Ch.Colon) attrLocal = p + 1;
+        p++;
+      }
+      const attrEnd = p;
+      while (p < len && isWs(text.charCodeAt(p))) p++;
+      if (text.charCodeAt(p) !== Ch.Eq) {
+        this.error(attrStart, attrEnd, `Attribute '${text.slice(attrStart, attrEnd)}' has no value`);
+        continue;
+      }
+      p++;
+      while (p < len && isWs(text.charCodeAt(p))) p++;
+      const q = text.charCodeAt(p);
+      if (q !== Ch.Quote && q !== Ch.Apos) {
+        // Typographic quotes, HTML-escaped quotes, or a bare value: skip the value.
+        const found = text[p] ?? '';
+        this.error(
+          p,
+          Math.min(p + 1, len),
+          found === '\u201c' || found === '\u201d' || found === '\u2018' || found === '\u2019'
+            ? `Attribute value must be in straight quotes (" or '), not typographic ${found}`
+            : `Attribute '${text.slice(attrStart, attrEnd)}' needs a quoted value`,
+        );
+        while (p < len) {
+          const d = text.charCodeAt(p);
+          if (isWs(d) || d === Ch.Gt || d === Ch.Lt || (d === Ch.Slash && text.charCodeAt(p + 1) === Ch.Gt)) break;
+          p++;
+        }
+        continue;
+      }
+      const valueStart = p + 1;
+      let valueEnd = text.indexOf(q === Ch.Quote ? '"' : "'", valueStart);
+      const nextLt = this.ltFrom(valueStart);
+      if (valueEnd < 0 || nextLt < valueEnd) {
+        this.error(p, p + 1, `Attribute value of '${text.slice(attrStart, attrEnd)}' is not closed`);
+        valueEnd = Math.min(nextLt, len);
+        doc.openEnd[i] = valueEnd;
+        this.push(i);
+        return valueEnd;
+      }
+      if (this.nextAmp < valueEnd) this.checkEntities(valueStart, valueEnd);
+      if (attrEnd - attrLocal === 13 && text.startsWith('originalerror', attrLocal)) {
+        doc.attributes.push({ element: i, nameStart: attrStart, nameEnd: attrEnd, valueStart, valueEnd });
+      }
+      p = valueEnd + 1;
+    }
+  }
+
+  private endTag(lt: number): number {
+    const { text, len, doc } = this;
+    let p = lt + 2;
+    while (p < len && isNameChar(text.charCodeAt(p))) p++;
+    const nameEnd = p;
+    while (p < len && isWs(text.charCodeAt(p))) p++;
+    let after = p;
+    if (text.charCodeAt(p) === Ch.Gt) after = p + 1;
+    else this.error(lt, nameEnd, `End tag </${text.slice(lt + 2, nameEnd)}> is missing its '>'`);
+
+    const nameLen = nameEnd - (lt + 2);
+    const limit = Math.max(0, this.depth - MATCH_DEPTH);
+    for (let k = this.depth - 1; k >= limit; k--) {
+      const open = this.stack[k];
+      if (doc.nameEnd[open] - doc.start[open] - 1 !== nameLen || !sameChars(text, doc.start[open] + 1, lt + 2, nameLen)) {
+        continue;
+      }
+      // Everything opened after the match is closed here, implicitly.
+      for (let j = this.depth - 1; j > k; j--) {
+        const inner = this.stack[j];
+        this.error(doc.start[inner], doc.nameEnd[inner], `<${doc.tagName(inner)}> is not closed before </${doc.tagName(open)}>`);
+        this.closeImplicitly(inner, lt);
+      }
+      doc.closeStart[open] = lt;
+      doc.end[open] = after;
+      doc.subtreeEnd[open] = doc.count;
+      this.depth = k;
+      return after;
+    }
+    const name = text.slice(lt + 2, nameEnd);
+    this.error(
+      lt,
+      after,
+      this.depth > 0
+        ? `End tag </${name}> does not match the open element <${doc.tagName(this.stack[this.depth - 1])}>`
+        : `End tag </${name}> has no start tag`,
+    );
+    return after;
+  }
+
+  private markupDeclaration(lt: number): number {
+    const { text, len, doc } = this;
+    if (text.startsWith('<!--', lt)) {
+      const close = text.indexOf('-->', lt + 4);
+      if (close < 0) {
+        this.error(lt, lt + 4, 'Comment is not closed (missing -->)');
+        return len;
+      }
+      return close + 3;
+    }
+    if (text.startsWith('<![CDATA[', lt)) {
+      const close = text.indexOf(']]>', lt + 9);
+      if (this.depth > 0) doc.flags[this.stack[this.depth - 1]] |= ElementFlag.HasCData;
+      else this.error(lt, lt + 9, 'CDATA section outside the root element');
+      if (close < 0) {
+        this.error(lt, lt + 9, 'CDATA section is not closed (missing ]]>)');
+        return len;
+      }
+      return close + 3;
+    }
+    if (text.startsWith('<!DOCTYPE', lt)) {
+      let p = lt + 9;
+      while (p < len) {
+        const c = text.charCodeAt(p);
+        if (c === Ch.Quote || c === Ch.Apos) {
+          const q = text.indexOf(text[p], p + 1);
+          p = q < 0 ? len : q + 1;
+        } else if (c === Ch.LBracket) {
+          const q = text.indexOf(']', p + 1);
+          p = q < 0 ? len : q + 1;
+        } else if (c === Ch.Gt) {
+          return p + 1;
+        } else p++;
+      }
+      this.error(lt, lt + 9, 'DOCTYPE declaration is not closed');
+      return len;
+    }
+    this.error(lt, lt + 2, "Unknown markup: '<!' starts a comment, a CDATA section or a DOCTYPE");
+    return lt + 2;
+  }
+
+  private processingInstruction(lt: number, docStart: number, sawRoot: boolean): number {
+    const { text, len } = this;
+    const close = text.indexOf('?>', lt + 2);
+    const isXmlDecl =
+      text.startsWith('xml', lt + 2) || text.startsWith('XML', lt + 2) ? !isNameChar(text.charCodeAt(lt + 5)) : false;
+    if (isXmlDecl && (lt !== docStart || sawRoot)) {
+      this.error(lt, lt + 5, 'The XML declaration <?xml ...?> is allowed only at the very start of the document');
+    }
+    if (close < 0) {
+      this.error(lt, lt + 2, 'Processing instruction is not closed (missing ?>)');
+      return len;
+    }
+    return close + 2;
+  }
+}
+
+export { N };

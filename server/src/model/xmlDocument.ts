@@ -1,0 +1,163 @@
+/**
+ * A light element tree over the text: offsets only, in typed arrays (struct of arrays), elements in
+ * document order so that a subtree is a contiguous index range. Nothing is copied from the text
+ * until a caller asks for it.
+ */
+
+export interface XmlError {
+  start: number;
+  end: number;
+  message: string;
+}
+
+/** An attribute the analysis reads (for now: `originalerror`, Windows' HRESULT on Status/Data). */
+export interface XmlAttribute {
+  element: number;
+  nameStart: number;
+  nameEnd: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+export const enum ElementFlag {
+  SelfClosing = 1,
+  /** No end tag: closed implicitly by an ancestor's end tag or by the end of the document. */
+  Unclosed = 2,
+  /** Content holds a CDATA section. */
+  HasCData = 4,
+}
+
+export class XmlDocument {
+  count = 0;
+  /** Offset of the element's `<`. */
+  start: Int32Array;
+  /** Offset just after the tag name (the qualified name is text[start + 1, nameEnd)). */
+  nameEnd: Int32Array;
+  /** Offset just after the start tag's `>` (or where the start tag stopped). */
+  openEnd: Int32Array;
+  /** Offset of the end tag's `<`, or -1 when there is none. */
+  closeStart: Int32Array;
+  /** Offset just after the element (end tag's `>`, or where it was implicitly closed). */
+  end: Int32Array;
+  /** Index of the parent element, -1 for a root. */
+  parent: Int32Array;
+  /** Index just past the element's last descendant. */
+  subtreeEnd: Int32Array;
+  /** Interned local name (see names.ts); 0 for names outside the vocabulary. */
+  name: Uint8Array;
+  flags: Uint8Array;
+  errors: XmlError[] = [];
+  attributes: XmlAttribute[] = [];
+  /** Set when errors were dropped past the cap. */
+  errorsTruncated = false;
+
+  constructor(readonly text: string, capacity: number) {
+    this.start = new Int32Array(capacity);
+    this.nameEnd = new Int32Array(capacity);
+    this.openEnd = new Int32Array(capacity);
+    this.closeStart = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.parent = new Int32Array(capacity);
+    this.subtreeEnd = new Int32Array(capacity);
+    this.name = new Uint8Array(capacity);
+    this.flags = new Uint8Array(capacity);
+  }
+
+  /** Grow (or, with a smaller size, trim) every column. */
+  resize(capacity: number): void {
+    const copy = <T extends Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(capacity);
+      b.set(a.length > capacity ? (a.subarray(0, capacity) as T) : a);
+      return b;
+    };
+    this.start = copy(this.start);
+    this.nameEnd = copy(this.nameEnd);
+    this.openEnd = copy(this.openEnd);
+    this.closeStart = copy(this.closeStart);
+    this.end = copy(this.end);
+    this.parent = copy(this.parent);
+    this.subtreeEnd = copy(this.subtreeEnd);
+    this.name = copy(this.name);
+    this.flags = copy(this.flags);
+  }
+
+  /** The qualified tag name as written. */
+  tagName(i: number): string {
+    return this.text.slice(this.start[i] + 1, this.nameEnd[i]);
+  }
+
+  /** First child of element i with this name id, or -1. */
+  child(i: number, name: number): number {
+    const stop = this.subtreeEnd[i];
+    for (let j = i + 1; j < stop; j = this.subtreeEnd[j]) if (this.name[j] === name) return j;
+    return -1;
+  }
+
+  /** The element reached by following a path of name ids from i, or -1. */
+  path(i: number, ...names: number[]): number {
+    let cur = i;
+    for (const n of names) {
+      cur = this.child(cur, n);
+      if (cur < 0) return -1;
+    }
+    return cur;
+  }
+
+  /** Offsets of the element's own content, before its first child element. */
+  contentEnd(i: number): number {
+    const first = i + 1;
+    if (first < this.subtreeEnd[i]) return this.start[first];
+    return this.closeStart[i] >= 0 ? this.closeStart[i] : this.end[i];
+  }
+
+  /**
+   * The element's text content range, trimmed of whitespace and of one CDATA wrapper.
+   * Returns [start, end) with start === end for empty content.
+   */
+  valueRange(i: number): [number, number] {
+    const text = this.text;
+    let s = this.openEnd[i];
+    let e = this.contentEnd(i);
+    if (this.flags[i] & ElementFlag.SelfClosing) return [s, s];
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (this.flags[i] & ElementFlag.HasCData && text.startsWith('<![CDATA[', s) && text.endsWith(']]>', e)) {
+      s += 9;
+      e -= 3;
+      while (s < e && isSpace(text.charCodeAt(s))) s++;
+      while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    }
+    return [s, e];
+  }
+
+  /** Trimmed text content (see valueRange); '' for a missing element (-1). */
+  value(i: number): string {
+    if (i < 0) return '';
+    const [s, e] = this.valueRange(i);
+    return this.text.slice(s, e);
+  }
+
+  /** The innermost element whose extent contains offset (start < offset < end), or -1. */
+  elementAt(offset: number): number {
+    // Last element starting before offset, then up to the first ancestor that contains it.
+    let lo = 0;
+    let hi = this.count - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.start[mid] < offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    let i = found;
+    while (i >= 0 && !(offset < this.end[i] || (this.flags[i] & ElementFlag.Unclosed && offset <= this.end[i]))) {
+      i = this.parent[i];
+    }
+    return i;
+  }
+}
+
+export function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}

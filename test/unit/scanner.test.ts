@@ -1,0 +1,98 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseXml } from '../../server/src/model/scanner';
+import { N } from '../../server/src/model/names';
+
+function names(text: string): string[] {
+  const doc = parseXml(text);
+  return Array.from({ length: doc.count }, (_, i) => doc.tagName(i));
+}
+
+describe('XML scanner', () => {
+  it('reads elements, values, CDATA, comments, PIs, DOCTYPE, BOM and CRLF', () => {
+    const text =
+      '\uFEFF<?xml version="1.0"?>\r\n<!DOCTYPE MgmtTree PUBLIC " -//OMA//DTD-DM-DDF 1.2//EN" "x.dtd" [ <!ENTITY a "b"> ]>\r\n' +
+      '<SyncML><!-- <Status> in a comment --><SyncBody><Status><Data><![CDATA[ 404 ]]></Data></Status></SyncBody></SyncML>\r\n';
+    const doc = parseXml(text);
+    assert.deepEqual(doc.errors, []);
+    assert.deepEqual(names(text), ['SyncML', 'SyncBody', 'Status', 'Data']);
+    assert.equal(doc.value(3), '404');
+    assert.equal(doc.name[2], N.Status);
+  });
+
+  it('interns local names under a namespace prefix', () => {
+    const doc = parseXml('<m:Meta xmlns:m="syncml:metinf"><m:Type>x</m:Type></m:Meta>');
+    assert.equal(doc.name[0], N.Meta);
+    assert.equal(doc.name[1], N.Type);
+    assert.deepEqual(doc.errors, []);
+  });
+
+  it('reports a mismatched end tag and keeps the elements after it', () => {
+    const text = '<SyncBody><LocURI>./Vendor/<ProviderID>/x</LocURI><Status><Data>200</Data></Status></SyncBody>';
+    const doc = parseXml(text);
+    assert.equal(doc.errors.length, 1);
+    assert.match(doc.errors[0].message, /<ProviderID> is not closed before <\/LocURI>/);
+    assert.equal(text.slice(doc.errors[0].start, doc.errors[0].end), '<ProviderID');
+    const data = doc.count - 1;
+    assert.equal(doc.tagName(data), 'Data');
+    assert.equal(doc.value(data), '200');
+  });
+
+  it('reports a bare ampersand, an undefined entity and accepts character references', () => {
+    const doc = parseXml('<Data>MAXDT=30&DR=1 &nbsp; &#169; &#x1F600; &lt;x&gt;</Data>');
+    assert.deepEqual(doc.errors.map((e) => e.message), [
+      "A bare '&' must be escaped as &amp;",
+      "Undefined entity '&nbsp;' (XML knows only &amp; &lt; &gt; &quot; &apos;)",
+    ]);
+  });
+
+  it('reports typographic quotes and an XML declaration that is not at the start', () => {
+    const doc = parseXml(' <?xml version="1.0"?><Meta><Type xmlns=\u201csyncml:metinf\u201d>int</Type></Meta>');
+    assert.deepEqual(doc.errors.map((e) => e.message), [
+      'The XML declaration <?xml ...?> is allowed only at the very start of the document',
+      'Attribute value must be in straight quotes (" or \'), not typographic \u201c',
+    ]);
+    assert.equal(doc.value(1), 'int');
+  });
+
+  it('keeps a truncated document: elements before the cut are there, one error names the open element', () => {
+    const text = '<SyncML><SyncBody><Status><Data>404</Data></Status><Status><Data>21';
+    const doc = parseXml(text);
+    assert.equal(doc.errors.length, 1);
+    assert.match(doc.errors[0].message, /<Data> is not closed: the document ends first \(and 3 enclosing elements are not closed either\)/);
+    assert.equal(doc.value(3), '404');
+    assert.equal(doc.value(doc.count - 1), '21');
+  });
+
+  it('reports unterminated comments, CDATA and attribute values without hanging', () => {
+    assert.match(parseXml('<a><!-- never closed').errors[0].message, /Comment is not closed/);
+    assert.match(parseXml('<a><![CDATA[ never closed').errors[0].message, /CDATA section is not closed/);
+    const attr = parseXml('<a x="never closed><b>1</b></a>');
+    assert.match(attr.errors[0].message, /Attribute value of 'x' is not closed/);
+    assert.equal(attr.value(1), '1');
+  });
+
+  it('handles 200,000 nested elements without recursion', () => {
+    const depth = 200_000;
+    const text = '<Node>'.repeat(depth) + '</Node>'.repeat(depth);
+    const doc = parseXml(text);
+    assert.equal(doc.count, depth);
+    assert.deepEqual(doc.errors, []);
+    assert.equal(doc.parent[depth - 1], depth - 2);
+    assert.equal(doc.subtreeEnd[0], depth);
+  });
+
+  it('finds the innermost element at an offset', () => {
+    const text = '<Status><Cmd>Get</Cmd><Data>404</Data></Status>';
+    const doc = parseXml(text);
+    assert.equal(doc.tagName(doc.elementAt(text.indexOf('404') + 1)), 'Data');
+    assert.equal(doc.tagName(doc.elementAt(text.indexOf('Get'))), 'Cmd');
+    assert.equal(doc.elementAt(text.length + 5), -1);
+  });
+
+  it('caps the number of errors on binary-looking input', () => {
+    const doc = parseXml('<a>' + '& <'.repeat(5000));
+    assert.ok(doc.errors.length <= 500);
+    assert.equal(doc.errorsTruncated, true);
+  });
+});
