@@ -130,13 +130,33 @@ class Resolver {
     const verProto = hdr >= 0 ? this.value(doc.child(hdr, N.VerProto)) : '';
     const info: MessageInfo = {
       element: i,
-      // DS messages say SyncML/1.x; DM says DM/1.x. Unknown: DM (codes.md, issue).
-      dm: !/^syncml\//i.test(verProto),
+      // DS messages say SyncML/1.x; DM says DM/1.x. Without VerProto, DS-only elements decide; else DM.
+      dm: verProto ? !/^syncml\//i.test(verProto) : !this.hasDsMarkers(i + 1, doc.subtreeEnd[i]),
       msgId: hdr >= 0 ? this.value(doc.child(hdr, N.MsgID)) : '',
       source: hdr >= 0 ? this.value(doc.path(hdr, N.Source, N.LocURI)) : '',
     };
     this.messageIndex.set(i, this.messages.length);
     this.messages.push(info);
+  }
+
+  private fragmentIsDm: boolean | undefined;
+
+  /** Elements only SyncML DS has (sync anchors, Sync, Map) in elements [from, to). */
+  private hasDsMarkers(from: number, to: number): boolean {
+    const names = this.doc.name;
+    for (let k = from; k < to; k++) {
+      const n = names[k];
+      if (n === N.Anchor || n === N.Sync || n === N.Map || n === N.MapItem) return true;
+    }
+    return false;
+  }
+
+  /** DM or DS for an element: its message's VerProto, or for a fragment, the whole document's markers. */
+  private isDm(i: number): boolean {
+    const m = this.messageOf(i);
+    if (m) return m.dm;
+    this.fragmentIsDm ??= !this.hasDsMarkers(0, this.doc.count);
+    return this.fragmentIsDm;
   }
 
   /** The message element i sits in (nearest SyncML ancestor), or undefined in a fragment. */
@@ -194,7 +214,7 @@ class Resolver {
     const cmd = this.value(doc.child(i, N.Cmd));
     const cmdRef = this.value(doc.child(i, N.CmdRef));
     const msgRef = this.value(doc.child(i, N.MsgRef));
-    const dm = this.messageOf(i)?.dm ?? true;
+    const dm = this.isDm(i);
     let allowed = cmd ? catalog.statusesForCommand(cmd) : undefined;
     let allowedFor = cmd || undefined;
     let alsoAccepts: FamilyId | undefined;
@@ -229,7 +249,7 @@ class Resolver {
     const { doc } = this;
     const data = doc.child(i, N.Data);
     if (data < 0) return;
-    const dm = this.messageOf(i)?.dm ?? true;
+    const dm = this.isDm(i);
     this.dataSite(data, {
       kind: 'alert',
       family: dm ? 'dm-alert' : 'ds-alert',
@@ -296,7 +316,7 @@ class Resolver {
       const format = this.value(doc.path(item, N.Meta, N.Format));
       if (format && format.toLowerCase() !== 'int' && format.toLowerCase() !== 'chr') continue;
       this.dataSite(data, {
-        kind: 'state', family, dm: this.messageOf(cmd)?.dm ?? true,
+        kind: 'state', family, dm: this.isDm(cmd),
         reason: `Value of the state node ${uri}`,
       });
     }

@@ -12,6 +12,8 @@ export const NAMES = [
   // commands
   'Alert', 'Add', 'Replace', 'Delete', 'Copy', 'Exec', 'Get', 'Atomic', 'Sequence', 'Results',
   'Sync', 'Map', 'MapItem', 'Put', 'Search', 'Move',
+  // SyncML DS only: sync anchors
+  'Anchor',
   // DM tree files (DDF / TNDS)
   'MgmtTree', 'Node', 'NodeName', 'Path', 'Value', 'RTProperties', 'DFProperties', 'DFType',
   'DDFName', 'MIME', 'DefaultValue', 'DFFormat', 'AccessType', 'Description', 'Occurrence', 'Scope',

@@ -91,6 +91,9 @@ class Scanner {
       }
     }
 
+    if (doc.count === 0 && doc.errors.length === 0 && /\S/.test(text.slice(docStart))) {
+      this.error(docStart, Math.min(len, docStart + 5), 'The document has no root element');
+    }
     if (this.depth > 0) {
       const innermost = this.stack[this.depth - 1];
       const more = this.depth - 1;
@@ -123,6 +126,15 @@ class Scanner {
     if (s === to) return;
     let e = to;
     while (e > s && isWs(text.charCodeAt(e - 1))) e--;
+    let nbsp = true;
+    for (let k = s; k < e && nbsp; k++) {
+      const c = text.charCodeAt(k);
+      nbsp = c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b) || isWs(c);
+    }
+    if (nbsp) {
+      this.error(s, e, 'Non-breaking or other Unicode spaces outside any element: XML allows only space, tab, CR and LF here');
+      return;
+    }
     this.error(s, e, sawRoot ? 'Text after the end of the root element' : 'Text before the root element');
   }
 
