@@ -37,7 +37,10 @@ function segments(uri: string): string[] {
 }
 
 /** Find the management object in a URI by its root segment (./FUMO/..., ./Vendor/X/SCOMO/...). */
+const MO_HINT = /fumo|scomo|sacmo|lawmo|healthattestation/i;
+
 export function moFromPath(uri: string): MoPath | undefined {
+  if (!MO_HINT.test(uri)) return undefined;
   const segs = segments(uri);
   for (let k = 0; k < segs.length; k++) {
     const lower = segs[k].toLowerCase();

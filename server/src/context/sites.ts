@@ -10,26 +10,43 @@ import { joinPath, moFromIdentifier, moFromPath, RESULT_FAMILY, stateFamily, typ
 
 export type SiteKind = 'status' | 'alert' | 'alert-item' | 'exec-result' | 'state' | 'hresult';
 
-export interface CodeSite {
-  kind: SiteKind;
-  /** The Data / Value / DefaultValue element, or -1 for an attribute. */
-  element: number;
-  /** The number's characters, whitespace excluded (start === end when empty). */
-  start: number;
-  end: number;
-  family: FamilyId;
-  /** A second family that also fits here: a synchronous Exec on an MO node answers with its result code. */
-  alsoAccepts?: FamilyId;
-  /** The command a Status answers (its Cmd). */
-  command?: string;
-  /** Statuses the protocol lists for this place (DM per-command table, or the Generic Alert rule). */
-  allowed?: readonly number[];
-  /** What `allowed` is the list for, e.g. "Get" or "a Generic Alert (1226)". */
-  allowedFor?: string;
-  /** A DM message (DM-only checks apply); false for SyncML DS. */
-  dm: boolean;
-  /** Why this family applies here, for hover. */
-  reason: string;
+/** A place where a number stands. A class, so every site has one shape (the hot path makes many). */
+export class CodeSite {
+  constructor(
+    private readonly doc: XmlDocument,
+    /** For a Status: the Status element, whose children make the reason (built only when asked). */
+    private readonly owner: number,
+    readonly kind: SiteKind,
+    /** The Data / Value / DefaultValue element, or -1 for an attribute. */
+    readonly element: number,
+    /** The number's characters, whitespace excluded (start === end when empty). */
+    readonly start: number,
+    readonly end: number,
+    readonly family: FamilyId,
+    /** A DM message (DM-only checks apply); false for SyncML DS. */
+    readonly dm: boolean,
+    /** Why this family applies here; for a Status, what follows "Status for Cmd (CmdRef, MsgRef)". */
+    private readonly note: string,
+    /** A second family that also fits here: a synchronous Exec on an MO node answers with its result code. */
+    readonly alsoAccepts: FamilyId | undefined = undefined,
+    /** The command a Status answers (its Cmd). */
+    readonly command: string | undefined = undefined,
+    /** Statuses the protocol lists for this place (DM per-command table, or the Generic Alert rule). */
+    readonly allowed: readonly number[] | undefined = undefined,
+    /** What `allowed` is the list for, e.g. "Get" or "a Generic Alert (1226)". */
+    readonly allowedFor: string | undefined = undefined,
+  ) {}
+
+  /** Why this family applies here, for hover and messages. */
+  get reason(): string {
+    if (this.kind !== 'status') return this.note;
+    const { doc, owner } = this;
+    const cmdRef = doc.value(doc.child(owner, N.CmdRef));
+    const msgRef = doc.value(doc.child(owner, N.MsgRef));
+    let r = this.command ? `Status for ${this.command}` : 'Status';
+    if (cmdRef) r += ` (CmdRef ${cmdRef}${msgRef ? `, MsgRef ${msgRef}` : ''})`;
+    return r + this.note;
+  }
 }
 
 /** A Generic Alert or Client Event item's Meta/Type string. */
@@ -86,8 +103,10 @@ class Resolver {
   run(): Contexts {
     const { doc } = this;
     const names = doc.name;
-    const count = doc.count;
-    for (let i = 0; i < count; i++) {
+    const marks = doc.marks;
+    const count = doc.markCount;
+    for (let k = 0; k < count; k++) {
+      const i = marks[k];
       switch (names[i]) {
         case N.SyncML:
           this.message(i);
@@ -111,10 +130,9 @@ class Resolver {
       }
     }
     for (const a of doc.attributes) {
-      this.sites.push({
-        kind: 'hresult', element: -1, start: a.valueStart, end: a.valueEnd, family: 'syncml-status',
-        dm: true, reason: 'Windows HRESULT of the original error (msft:originalerror)',
-      });
+      this.sites.push(
+        new CodeSite(doc, -1, 'hresult', -1, a.valueStart, a.valueEnd, 'syncml-status', true, 'Windows HRESULT of the original error (msft:originalerror)'),
+      );
     }
     this.sites.sort((a, b) => a.start - b.start);
     return { sites: this.sites, typeSites: this.typeSites, messages: this.messages };
@@ -171,9 +189,21 @@ class Resolver {
     return undefined;
   }
 
-  private dataSite(el: number, site: Omit<CodeSite, 'element' | 'start' | 'end'>): void {
-    const [start, end] = this.doc.valueRange(el);
-    this.sites.push({ ...site, element: el, start, end });
+  private dataSite(
+    owner: number,
+    el: number,
+    kind: SiteKind,
+    family: FamilyId,
+    dm: boolean,
+    reason: string,
+    alsoAccepts?: FamilyId,
+    command?: string,
+    allowed?: readonly number[],
+    allowedFor?: string,
+  ): void {
+    const doc = this.doc;
+    doc.trim(el);
+    this.sites.push(new CodeSite(doc, owner, kind, el, doc.trimStart, doc.trimEnd, family, dm, reason, alsoAccepts, command, allowed, allowedFor));
   }
 
   /** The command a Status answers, when it is in the same file (a saved trace). */
@@ -209,21 +239,35 @@ class Resolver {
 
   private status(i: number): void {
     const { doc, catalog } = this;
-    const data = doc.child(i, N.Data);
+    // One pass over the Status's children instead of a search per child.
+    let data = -1;
+    let cmdEl = -1;
+    let cmdRefEl = -1;
+    let msgRefEl = -1;
+    let targetRefEl = -1;
+    const stop = doc.subtreeEnd[i];
+    for (let c = i + 1; c < stop; c = doc.subtreeEnd[c]) {
+      switch (doc.name[c]) {
+        case N.Data: if (data < 0) data = c; break;
+        case N.Cmd: if (cmdEl < 0) cmdEl = c; break;
+        case N.CmdRef: if (cmdRefEl < 0) cmdRefEl = c; break;
+        case N.MsgRef: if (msgRefEl < 0) msgRefEl = c; break;
+        case N.TargetRef: if (targetRefEl < 0) targetRefEl = c; break;
+      }
+    }
     if (data < 0) return;
-    const cmd = this.value(doc.child(i, N.Cmd));
-    const cmdRef = this.value(doc.child(i, N.CmdRef));
-    const msgRef = this.value(doc.child(i, N.MsgRef));
+    const cmd = this.value(cmdEl);
     const dm = this.isDm(i);
     let allowed = cmd ? catalog.statusesForCommand(cmd) : undefined;
     let allowedFor = cmd || undefined;
     let alsoAccepts: FamilyId | undefined;
-    let reason = cmd ? `Status for ${cmd}` : 'Status';
-    if (cmdRef) reason += ` (CmdRef ${cmdRef}${msgRef ? `, MsgRef ${msgRef}` : ''})`;
+    let reason = '';
 
-    let target = this.value(doc.path(i, N.TargetRef));
-    if (cmd && cmdRef && cmd !== 'SyncHdr') {
-      const answered = this.answeredCommand(i, msgRef, cmdRef, cmd);
+    // Only answers to Alert (a Generic Alert?) and Exec (on an MO node?) depend on the command itself.
+    let target = cmd === 'Exec' ? this.value(targetRefEl) : '';
+    const cmdRef = cmd === 'Alert' || cmd === 'Exec' ? this.value(cmdRefEl) : '';
+    if (cmdRef) {
+      const answered = this.answeredCommand(i, this.value(msgRefEl), cmdRef, cmd);
       if (answered >= 0) {
         if (doc.name[answered] === N.Alert && this.value(doc.child(answered, N.Data)) === '1226') {
           allowed = GENERIC_ALERT_STATUSES;
@@ -235,14 +279,14 @@ class Resolver {
         }
       }
     }
-    if (cmd === 'Exec' && target) {
+    if (target) {
       const mo = moFromPath(target);
       if (mo && mo.mo !== 'HealthAttestation') {
         alsoAccepts = RESULT_FAMILY[mo.mo];
         reason += `; a synchronous Exec on ${target} may answer with a ${mo.mo} result code`;
       }
     }
-    this.dataSite(data, { kind: 'status', family: 'syncml-status', alsoAccepts, command: cmd || undefined, allowed, allowedFor, dm, reason });
+    this.dataSite(i, data, 'status', 'syncml-status', dm, reason, alsoAccepts, cmd || undefined, allowed, allowedFor);
   }
 
   private alert(i: number): void {
@@ -250,12 +294,14 @@ class Resolver {
     const data = doc.child(i, N.Data);
     if (data < 0) return;
     const dm = this.isDm(i);
-    this.dataSite(data, {
-      kind: 'alert',
-      family: dm ? 'dm-alert' : 'ds-alert',
+    this.dataSite(
+      i,
+      data,
+      'alert',
+      dm ? 'dm-alert' : 'ds-alert',
       dm,
-      reason: dm ? 'Alert code of a DM message' : 'Alert code of a SyncML DS message (VerProto SyncML/1.x)',
-    });
+      dm ? 'Alert code of a DM message' : 'Alert code of a SyncML DS message',
+    );
     const code = this.value(data);
     if (code !== '1226' && code !== '1224') return;
     const alertMeta = doc.child(i, N.Meta);
@@ -297,7 +343,7 @@ class Resolver {
     if (data < 0 || !family) return;
     const format = formatEl >= 0 ? this.value(formatEl) : '';
     if (format && format.toLowerCase() !== 'int') return; // Meta/Format says the data is not a code
-    this.dataSite(data, { kind: 'alert-item', family, dm, reason });
+    this.dataSite(item, data, 'alert-item', family, dm, reason);
   }
 
   /** Add / Replace / Results items whose URI names a state node: the data is that node's state value. */
@@ -315,10 +361,7 @@ class Resolver {
       if (data < 0) continue;
       const format = this.value(doc.path(item, N.Meta, N.Format));
       if (format && format.toLowerCase() !== 'int' && format.toLowerCase() !== 'chr') continue;
-      this.dataSite(data, {
-        kind: 'state', family, dm: this.isDm(cmd),
-        reason: `Value of the state node ${uri}`,
-      });
+      this.dataSite(item, data, 'state', family, this.isDm(cmd), `Value of the state node ${uri}`);
     }
   }
 
@@ -360,8 +403,8 @@ class Resolver {
     if (!family) return;
     const reason = `State value of the ${label}`;
     const valueEl = doc.child(i, N.Value);
-    if (valueEl >= 0) this.dataSite(valueEl, { kind: 'state', family, dm: true, reason });
+    if (valueEl >= 0) this.dataSite(i, valueEl, 'state', family, true, reason);
     const def = props >= 0 ? doc.child(props, N.DefaultValue) : -1;
-    if (def >= 0) this.dataSite(def, { kind: 'state', family, dm: true, reason: `Default ${reason.charAt(0).toLowerCase()}${reason.slice(1)}` });
+    if (def >= 0) this.dataSite(i, def, 'state', family, true, `Default ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`);
   }
 }

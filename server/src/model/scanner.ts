@@ -42,6 +42,10 @@ function sameChars(text: string, a: number, b: number, n: number): boolean {
   return true;
 }
 
+/** Elements the context layer visits: the scanner lists them as it goes (doc.marks). */
+const MARKED = new Uint8Array(256);
+for (const n of [N.SyncML, N.Status, N.Alert, N.Add, N.Replace, N.Results, N.Node]) MARKED[n] = 1;
+
 export function parseXml(text: string): XmlDocument {
   return new Scanner(text).run();
 }
@@ -56,7 +60,7 @@ class Scanner {
 
   constructor(private readonly text: string) {
     this.len = text.length;
-    this.doc = new XmlDocument(text, Math.max(16, (text.length >> 5) + 16));
+    this.doc = new XmlDocument(text, Math.max(16, (text.length >> 4) + 16));
   }
 
   run(): XmlDocument {
@@ -105,7 +109,8 @@ class Scanner {
       );
       while (this.depth > 0) this.closeImplicitly(this.stack[--this.depth], len);
     }
-    if (doc.start.length > doc.count * 1.5 + 64) doc.resize(doc.count + 1);
+    // Give back a large over-allocation (long text content), not a small one: trimming copies.
+    if (doc.start.length > doc.count * 2 + 1024) doc.resize(doc.count + 1);
     return doc;
   }
 
@@ -194,6 +199,14 @@ class Scanner {
     doc.name[i] = name;
     doc.parent[i] = this.depth > 0 ? this.stack[this.depth - 1] : -1;
     doc.closeStart[i] = -1;
+    if (MARKED[name] === 1) {
+      if (doc.markCount === doc.marks.length) {
+        const bigger = new Int32Array(doc.marks.length * 2);
+        bigger.set(doc.marks);
+        doc.marks = bigger;
+      }
+      doc.marks[doc.markCount++] = i;
+    }
     return i;
   }
 
@@ -317,7 +330,10 @@ class Scanner {
   private endTag(lt: number): number {
     const { text, len, doc } = this;
     let p = lt + 2;
-    while (p < len && isNameChar(text.charCodeAt(p))) p++;
+    for (; p < len; p++) {
+      const c = text.charCodeAt(p);
+      if (c < 128 ? (cls[c] & NAME_CHAR) === 0 : !isNameChar(c)) break;
+    }
     const nameEnd = p;
     while (p < len && isWs(text.charCodeAt(p))) p++;
     let after = p;

@@ -50,6 +50,12 @@ export class XmlDocument {
   attributes: XmlAttribute[] = [];
   /** Set when errors were dropped past the cap. */
   errorsTruncated = false;
+  /** Indices of the elements whose names are in the scanner's `marked` set, in document order. */
+  marks = new Int32Array(64);
+  markCount = 0;
+  /** Out-parameters of trim(): the last trimmed range (no array allocated on the hot path). */
+  trimStart = 0;
+  trimEnd = 0;
 
   constructor(readonly text: string, capacity: number) {
     this.start = new Int32Array(capacity);
@@ -94,13 +100,12 @@ export class XmlDocument {
   }
 
   /** The element reached by following a path of name ids from i, or -1. */
-  path(i: number, ...names: number[]): number {
-    let cur = i;
-    for (const n of names) {
-      cur = this.child(cur, n);
-      if (cur < 0) return -1;
-    }
-    return cur;
+  path(i: number, a: number, b?: number, c?: number): number {
+    let cur = this.child(i, a);
+    if (cur < 0 || b === undefined) return cur;
+    cur = this.child(cur, b);
+    if (cur < 0 || c === undefined) return cur;
+    return this.child(cur, c);
   }
 
   /** Offsets of the element's own content, before its first child element. */
@@ -115,10 +120,19 @@ export class XmlDocument {
    * Returns [start, end) with start === end for empty content.
    */
   valueRange(i: number): [number, number] {
+    this.trim(i);
+    return [this.trimStart, this.trimEnd];
+  }
+
+  /** valueRange() into trimStart / trimEnd. */
+  trim(i: number): void {
     const text = this.text;
     let s = this.openEnd[i];
     let e = this.contentEnd(i);
-    if (this.flags[i] & ElementFlag.SelfClosing) return [s, s];
+    if (this.flags[i] & ElementFlag.SelfClosing) {
+      this.trimStart = this.trimEnd = s;
+      return;
+    }
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (this.flags[i] & ElementFlag.HasCData && text.startsWith('<![CDATA[', s) && text.endsWith(']]>', e)) {
@@ -127,14 +141,15 @@ export class XmlDocument {
       while (s < e && isSpace(text.charCodeAt(s))) s++;
       while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     }
-    return [s, e];
+    this.trimStart = s;
+    this.trimEnd = e;
   }
 
   /** Trimmed text content (see valueRange); '' for a missing element (-1). */
   value(i: number): string {
     if (i < 0) return '';
-    const [s, e] = this.valueRange(i);
-    return this.text.slice(s, e);
+    this.trim(i);
+    return this.text.slice(this.trimStart, this.trimEnd);
   }
 
   /** The innermost element whose extent contains offset (start < offset < end), or -1. */
