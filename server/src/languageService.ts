@@ -15,7 +15,7 @@ import type { Catalog } from './catalog/api';
 import { createCatalog } from './catalog/index';
 import type { CodeEntry, FamilyId } from './catalog/types';
 import { resolveContexts } from './context/sites';
-import { asDocumentAnalysis, type DocumentAnalysis } from './features/analysis';
+import { asDocumentAnalysis, DocumentAnalysis } from './features/analysis';
 import { getCodeActions } from './features/codeActions';
 import { doComplete } from './features/completion';
 import { doValidation } from './features/diagnostics';
@@ -68,7 +68,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     const xml = parseXml(text);
     const kind = detectKind(text, languageId ?? document.languageId);
     const contexts = resolveContexts(xml, catalog);
-    return { document, kind, xml, contexts, catalog };
+    return new DocumentAnalysis(document, kind, text, xml, contexts, catalog);
   }
 
   function explain(input: string, family?: FamilyId): Explanation {

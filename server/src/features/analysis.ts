@@ -1,14 +1,37 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis, DocumentKind } from '../api';
+import type { Analysis } from '../api';
 import type { Catalog } from '../catalog/api';
 import type { CodeSite, Contexts, TypeSite } from '../context/sites';
+import type { Position } from 'vscode-languageserver-types';
+import type { DocumentKind } from '../api';
+import { LineIndex } from '../model/lineIndex';
 import type { XmlDocument } from '../model/xmlDocument';
 
 /** What analyze() builds for one document version: the tree and the resolved code places. */
-export interface DocumentAnalysis extends Analysis {
-  readonly xml: XmlDocument;
-  readonly contexts: Contexts;
-  readonly catalog: Catalog;
+export class DocumentAnalysis implements Analysis {
+  private lineIndex: LineIndex | undefined;
+
+  constructor(
+    readonly document: TextDocument,
+    readonly kind: DocumentKind,
+    readonly text: string,
+    readonly xml: XmlDocument,
+    readonly contexts: Contexts,
+    readonly catalog: Catalog,
+  ) {}
+
+  /** Built on first use: many requests never need a position. */
+  private get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
+  }
+
+  positionAt(offset: number): Position {
+    return this.lines.positionAt(offset);
+  }
+
+  offsetAt(position: Position): number {
+    return this.lines.offsetAt(position);
+  }
 }
 
 export function asDocumentAnalysis(a: Analysis): DocumentAnalysis {

@@ -13,10 +13,10 @@ function fixFor(a: DocumentAnalysis, d: Diagnostic): FixData['fix'] | undefined 
   const data = d.data as Partial<FixData> | undefined;
   if (data?.fix && typeof data.fix.newText === 'string' && typeof data.fix.title === 'string') return data.fix;
   // A client that drops `data`: recompute from the site under the diagnostic.
-  const offset = a.document.offsetAt(d.range.start);
+  const offset = a.offsetAt(d.range.start);
   const site = siteAt(a.contexts.sites, offset);
   if (!site) return undefined;
-  const finding = assessSite(site, a.document.getText(), a.catalog);
+  const finding = assessSite(site, a.text, a.catalog);
   return finding && finding.code === d.code ? finding.fix : undefined;
 }
 

@@ -20,7 +20,7 @@ function valueRange(a: DocumentAnalysis, el: number, offset: number): Range {
   const [s, e] = a.xml.valueRange(el);
   const start = offset >= s && offset <= e ? s : offset;
   const end = offset >= s && offset <= e ? e : offset;
-  return { start: a.document.positionAt(start), end: a.document.positionAt(end) };
+  return { start: a.positionAt(start), end: a.positionAt(end) };
 }
 
 function codeItems(a: DocumentAnalysis, site: CodeSite, range: Range): CompletionItem[] {
@@ -58,7 +58,7 @@ function words(list: readonly string[], range: Range, detail: string, kind = KIN
 export function doComplete(a: DocumentAnalysis, position: Position): CompletionList {
   const empty: CompletionList = { isIncomplete: false, items: [] };
   const { xml, catalog } = a;
-  const offset = a.document.offsetAt(position);
+  const offset = a.offsetAt(position);
   const el = xml.elementAt(offset);
   if (el < 0 || offset < xml.openEnd[el] || offset > xml.contentEnd(el)) return empty;
   const range = valueRange(a, el, offset);

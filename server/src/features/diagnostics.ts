@@ -21,7 +21,7 @@ const LSP_SEVERITY: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> 
 };
 
 function findings(a: DocumentAnalysis): Finding[] {
-  const text = a.document.getText();
+  const text = a.text;
   const out: Finding[] = [];
   for (const e of a.xml.errors) out.push({ code: 'xml-syntax', start: e.start, end: e.end, message: e.message });
   for (const site of a.contexts.sites) {
@@ -48,7 +48,7 @@ export function doValidation(a: DocumentAnalysis, settings: ServiceSettings): Di
     const sev = settings.diagnostics.severity[f.code] ?? DEFAULT_SEVERITY[f.code];
     if (sev === 'off' || !(sev in LSP_SEVERITY)) continue;
     const d: Diagnostic = {
-      range: { start: a.document.positionAt(f.start), end: a.document.positionAt(f.end) },
+      range: { start: a.positionAt(f.start), end: a.positionAt(f.end) },
       severity: LSP_SEVERITY[sev as keyof typeof LSP_SEVERITY],
       code: f.code,
       source: 'syncml',

@@ -33,7 +33,7 @@ export function entryMarkdown(catalog: Catalog, e: CodeEntry): string[] {
 
 function siteHover(a: DocumentAnalysis, site: CodeSite): string | undefined {
   const { catalog } = a;
-  const text = a.document.getText();
+  const text = a.text;
   const raw = text.slice(site.start, site.end);
   const { n, entry, hresult } = decodeSite(site, text, catalog);
   const lines: string[] = [];
@@ -85,14 +85,14 @@ function typeHover(a: DocumentAnalysis, site: TypeSite): string {
 }
 
 export function doHover(a: DocumentAnalysis, position: Position): Hover | null {
-  const offset = a.document.offsetAt(position);
+  const offset = a.offsetAt(position);
   const site = siteAt(a.contexts.sites, offset);
   if (site && site.end > site.start) {
     const value = siteHover(a, site);
     if (value) {
       return {
         contents: { kind: 'markdown', value },
-        range: { start: a.document.positionAt(site.start), end: a.document.positionAt(site.end) },
+        range: { start: a.positionAt(site.start), end: a.positionAt(site.end) },
       };
     }
   }
@@ -100,7 +100,7 @@ export function doHover(a: DocumentAnalysis, position: Position): Hover | null {
   if (type) {
     return {
       contents: { kind: 'markdown', value: typeHover(a, type) },
-      range: { start: a.document.positionAt(type.start), end: a.document.positionAt(type.end) },
+      range: { start: a.positionAt(type.start), end: a.positionAt(type.end) },
     };
   }
   return null;

@@ -6,10 +6,10 @@ import { firstSiteFrom, type DocumentAnalysis } from './analysis';
 /** The decoded name after each code in the range, as a reader of a captured session wants it. */
 export function getInlayHints(a: DocumentAnalysis, range: Range, settings: ServiceSettings): InlayHint[] {
   if (!settings.inlayHints.enable) return [];
-  const { document, catalog } = a;
-  const text = document.getText();
-  const from = document.offsetAt(range.start);
-  const to = document.offsetAt(range.end);
+  const { catalog } = a;
+  const text = a.text;
+  const from = a.offsetAt(range.start);
+  const to = a.offsetAt(range.end);
   const sites = a.contexts.sites;
   const hints: InlayHint[] = [];
   for (let k = firstSiteFrom(sites, from); k < sites.length && sites[k].start <= to; k++) {
@@ -19,7 +19,7 @@ export function getInlayHints(a: DocumentAnalysis, range: Range, settings: Servi
     if (!entry) continue;
     const label = hresult ? `${hresult.status} ${entry.name}` : entry.name;
     hints.push({
-      position: document.positionAt(site.end),
+      position: a.positionAt(site.end),
       label,
       paddingLeft: true,
       tooltip: `${familyTitle(catalog, entry.family)}${entry.kind === 'defined' ? '' : ` (${entry.kind})`} — ${site.reason}`,

@@ -17,8 +17,8 @@ const COMMAND_NAMES = new Set<number>([
 
 /** Outline: the commands of a message (or fragment), or the node tree of a MgmtTree. */
 export function findDocumentSymbols(a: DocumentAnalysis, settings: ServiceSettings): DocumentSymbol[] {
-  const { xml, document } = a;
-  if (document.getText().length > settings.largeFileThreshold) return [];
+  const { xml } = a;
+  if (a.text.length > settings.largeFileThreshold) return [];
   const roots: DocumentSymbol[] = [];
   // Open symbols by element, as a stack: elements come in document order.
   const stack: { end: number; symbol: DocumentSymbol }[] = [];
@@ -35,7 +35,7 @@ export function findDocumentSymbols(a: DocumentAnalysis, settings: ServiceSettin
 }
 
 function symbolFor(a: DocumentAnalysis, i: number): DocumentSymbol | undefined {
-  const { xml, document } = a;
+  const { xml } = a;
   const name = xml.name[i];
   let label: string;
   let detail = '';
@@ -70,8 +70,8 @@ function symbolFor(a: DocumentAnalysis, i: number): DocumentSymbol | undefined {
     detail = fmt.replace(/<[^>]*>|\s+/g, ' ').trim();
     kind = SK_FIELD;
   } else return undefined;
-  const range = { start: document.positionAt(xml.start[i]), end: document.positionAt(xml.end[i]) };
-  const selectionRange = { start: document.positionAt(xml.start[i] + 1), end: document.positionAt(xml.nameEnd[i]) };
+  const range = { start: a.positionAt(xml.start[i]), end: a.positionAt(xml.end[i]) };
+  const selectionRange = { start: a.positionAt(xml.start[i] + 1), end: a.positionAt(xml.nameEnd[i]) };
   const s: DocumentSymbol = { name: label, kind: kind as DocumentSymbol['kind'], range, selectionRange };
   if (detail) s.detail = detail;
   return s;
