@@ -1,0 +1,270 @@
+/**
+ * Command-line parsing for `syncml-check`. Pure: takes argv, returns what to do or a usage error.
+ *
+ *   syncml-check [options] <file|dir|->...          check files (the default command)
+ *   syncml-check decode [options] <file|dir|->...   list every code with its meaning
+ *   syncml-check explain <number> [--family <id>]   every meaning of a number
+ */
+import { FAMILY_IDS, type FamilyId } from '../catalog/types';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+export type ColorChoice = 'auto' | 'always' | 'never';
+
+export interface CommonOptions {
+  format: OutputFormat;
+  verbose: boolean;
+  color: ColorChoice;
+}
+
+export interface CheckCommand extends CommonOptions {
+  command: 'check';
+  inputs: string[];
+  /** Exit 1 when there are more warnings than this; undefined = unlimited. */
+  maxWarnings: number | undefined;
+  /** Name shown (and used to choose the language) for text read from stdin. */
+  stdinFilename: string | undefined;
+}
+
+export interface DecodeCommand extends CommonOptions {
+  command: 'decode';
+  inputs: string[];
+  /** Print the whole file with each code annotated instead of one line per code. */
+  annotate: boolean;
+  stdinFilename: string | undefined;
+}
+
+export interface ExplainCommand extends CommonOptions {
+  command: 'explain';
+  input: string;
+  family: FamilyId | undefined;
+}
+
+export interface InfoCommand {
+  command: 'help' | 'version';
+}
+
+export type Command = CheckCommand | DecodeCommand | ExplainCommand | InfoCommand;
+
+export interface UsageError {
+  command: 'usage-error';
+  message: string;
+}
+
+export type ParseResult = Command | UsageError;
+
+export const USAGE = `Usage:
+  syncml-check [options] <file|dir|->...         check SyncML messages and DM tree files
+  syncml-check decode [options] <file|dir|->...  list every code with its meaning (like inlay hints)
+  syncml-check explain <number> [--family <id>]  every meaning of a number, across code families
+
+Inputs:
+  file     checked whatever its extension (.syncml may hold a fragment; .ddf/.tnds are DM trees)
+  dir      searched recursively for .xml, .syncml, .ddf and .tnds files; an .xml file whose
+           root element is neither SyncML nor MgmtTree is skipped
+  -        read standard input
+
+Options:
+  --format text|json|sarif   output format (default text; decode and explain: text|json)
+  --max-warnings N           exit 1 when there are more than N warnings (default: unlimited)
+  --stdin-filename PATH      name to report for standard input (its extension picks the language)
+  --annotate                 decode: print the whole file with each code annotated
+  --family ID                explain: only this code family
+  --verbose                  say which files are checked or skipped, and why
+  --color, --no-color        force or disable colours (default: on a terminal, unless NO_COLOR)
+  -h, --help                 show this help
+  -V, --version              show the version
+
+Exit status:
+  0  no errors, and no more warnings than --max-warnings
+  1  errors found, or too many warnings (explain: the number has no meaning anywhere)
+  2  usage error, or an input that could not be read
+
+A file literally named "decode" or "explain" can be checked as ./decode or after "--".
+Family ids: ${FAMILY_IDS.join(', ')}
+`;
+
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+
+function usageError(message: string): UsageError {
+  return { command: 'usage-error', message };
+}
+
+export function isFamilyId(s: string): s is FamilyId {
+  return (FAMILY_IDS as readonly string[]).includes(s);
+}
+
+/** The value of `--name=value` or the next argument; undefined when missing. */
+interface OptionReader {
+  value(name: string): string | UsageError;
+}
+
+/**
+ * Parse argv (without the node executable and script path).
+ * Options may come before or after inputs; `--` ends options.
+ */
+export function parseArgs(argv: readonly string[]): ParseResult {
+  let command: 'check' | 'decode' | 'explain' = 'check';
+  let rest = argv.slice();
+  if (rest[0] === 'explain' || rest[0] === 'decode') {
+    command = rest[0];
+    rest = rest.slice(1);
+  }
+
+  let format: OutputFormat | undefined;
+  let maxWarnings: number | undefined;
+  let verbose = false;
+  let color: ColorChoice = 'auto';
+  let family: FamilyId | undefined;
+  let annotate = false;
+  let stdinFilename: string | undefined;
+  let help = false;
+  let version = false;
+  const positionals: string[] = [];
+
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--') {
+      positionals.push(...rest.slice(i + 1));
+      break;
+    }
+    if (arg === '-' || !arg.startsWith('-')) {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
+    const reader: OptionReader = {
+      value(opt: string): string | UsageError {
+        if (inline !== undefined) {
+          if (inline === '') return usageError(`option ${opt} needs a value`);
+          return inline;
+        }
+        const next = rest[i + 1];
+        if (next === undefined || (next.startsWith('-') && next !== '-' && !/^-\d/.test(next))) {
+          return usageError(`option ${opt} needs a value`);
+        }
+        i++;
+        return next;
+      },
+    };
+    const flag = (): UsageError | undefined =>
+      inline !== undefined ? usageError(`option ${name} takes no value`) : undefined;
+
+    switch (name) {
+      case '-h':
+      case '--help': {
+        const e = flag();
+        if (e) return e;
+        help = true;
+        break;
+      }
+      case '-V':
+      case '--version': {
+        const e = flag();
+        if (e) return e;
+        version = true;
+        break;
+      }
+      case '--verbose': {
+        const e = flag();
+        if (e) return e;
+        verbose = true;
+        break;
+      }
+      case '--color':
+      case '--no-color': {
+        const e = flag();
+        if (e) return e;
+        color = name === '--color' ? 'always' : 'never';
+        break;
+      }
+      case '--decode': {
+        const e = flag();
+        if (e) return e;
+        if (command === 'explain') return usageError('--decode cannot be combined with explain');
+        command = 'decode';
+        break;
+      }
+      case '--annotate': {
+        const e = flag();
+        if (e) return e;
+        annotate = true;
+        break;
+      }
+      case '--format': {
+        const v = reader.value(name);
+        if (typeof v !== 'string') return v;
+        if (!(FORMATS as readonly string[]).includes(v)) {
+          return usageError(`unknown format '${v}' for --format (expected text, json or sarif)`);
+        }
+        format = v as OutputFormat;
+        break;
+      }
+      case '--max-warnings': {
+        const v = reader.value(name);
+        if (typeof v !== 'string') return v;
+        if (v === '-1') {
+          maxWarnings = undefined;
+          break;
+        }
+        if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) {
+          return usageError(`--max-warnings expects a non-negative integer (or -1 for unlimited), got '${v}'`);
+        }
+        maxWarnings = Number(v);
+        break;
+      }
+      case '--family': {
+        const v = reader.value(name);
+        if (typeof v !== 'string') return v;
+        if (!isFamilyId(v)) {
+          return usageError(`unknown family '${v}' (valid ids: ${FAMILY_IDS.join(', ')})`);
+        }
+        family = v;
+        break;
+      }
+      case '--stdin-filename': {
+        const v = reader.value(name);
+        if (typeof v !== 'string') return v;
+        stdinFilename = v;
+        break;
+      }
+      default:
+        // A negative number is an explain argument (a signed-decimal HRESULT), not an option.
+        if (command === 'explain' && /^-\d+$/.test(arg)) {
+          positionals.push(arg);
+          break;
+        }
+        return usageError(`unknown option '${name}'`);
+    }
+  }
+
+  if (help) return { command: 'help' };
+  if (version) return { command: 'version' };
+
+  const common = { verbose, color };
+  if (command === 'explain') {
+    if (positionals.length === 0) return usageError('explain needs a number, e.g. syncml-check explain 404');
+    if (positionals.length > 1) {
+      return usageError(`explain takes one number, got ${positionals.length}: ${positionals.join(' ')}`);
+    }
+    if (format === 'sarif') return usageError('explain supports --format text or json');
+    if (maxWarnings !== undefined) return usageError('--max-warnings applies to checking, not to explain');
+    if (annotate) return usageError('--annotate applies to decode, not to explain');
+    return { command, ...common, format: format ?? 'text', input: positionals[0], family };
+  }
+  if (family !== undefined) return usageError('--family applies to explain only');
+  if (positionals.length === 0) {
+    return usageError(
+      command === 'decode' ? 'decode needs a file, a directory or - (stdin)' : 'no input: give a file, a directory or - (stdin)',
+    );
+  }
+  if (positionals.filter((p) => p === '-').length > 1) return usageError("standard input ('-') can be read only once");
+  if (command === 'decode') {
+    if (format === 'sarif') return usageError('decode supports --format text or json');
+    if (maxWarnings !== undefined) return usageError('--max-warnings applies to checking, not to decode');
+    return { command, ...common, format: format ?? 'text', inputs: positionals, annotate, stdinFilename };
+  }
+  if (annotate) return usageError('--annotate applies to decode only');
+  return { command, ...common, format: format ?? 'text', inputs: positionals, maxWarnings, stdinFilename };
+}

@@ -1,0 +1,111 @@
+/**
+ * `syncml-check explain <number>`: every meaning of a number across code families, from
+ * LanguageService.explain. Pure formatting of an Explanation.
+ */
+import type { Explanation } from '../api';
+import type { Catalog } from '../catalog/api';
+import type { CodeEntry, FamilyId } from '../catalog/types';
+import { PLAIN, type Style } from './format/text';
+
+export interface ExplainedMeaning extends CodeEntry {
+  familyTitle: string;
+}
+
+export interface ExplainReport {
+  input: string;
+  number: number | null;
+  family: FamilyId | null;
+  hresult: Explanation['hresult'] | null;
+  note: string | null;
+  meanings: ExplainedMeaning[];
+}
+
+function familyTitle(catalog: Catalog | undefined, id: FamilyId): string {
+  try {
+    return catalog?.family(id)?.title ?? id;
+  } catch {
+    return id;
+  }
+}
+
+export function toExplainReport(e: Explanation, catalog: Catalog | undefined, family?: FamilyId): ExplainReport {
+  return {
+    input: e.input,
+    number: e.number ?? null,
+    family: family ?? null,
+    hresult: e.hresult ?? null,
+    note: e.note ?? null,
+    meanings: e.meanings.map((m) => ({ ...m, familyTitle: familyTitle(catalog, m.family) })),
+  };
+}
+
+function codeText(m: CodeEntry): string {
+  return m.to !== undefined && m.to !== m.code ? `${m.code}\u2013${m.to}` : String(m.code);
+}
+
+const KIND_TEXT: Record<CodeEntry['kind'], string> = {
+  defined: '',
+  vendor: 'vendor-specified range',
+  reserved: 'reserved',
+  obsolete: 'obsolete',
+};
+
+function qualifiers(m: CodeEntry): string {
+  const q: string[] = [];
+  if (m.kind !== 'defined') q.push(KIND_TEXT[m.kind] + (m.replacedBy !== undefined ? `, use ${m.replacedBy}` : ''));
+  else if (m.replacedBy !== undefined) q.push(`use ${m.replacedBy} instead`);
+  q.push(m.cls);
+  if (m.profile) q.push(m.profile);
+  if (m.customFile) q.push(`custom code from ${m.customFile}`);
+  return q.join(', ');
+}
+
+export function formatExplainText(r: ExplainReport, style: Style = PLAIN): string {
+  const out: string[] = [];
+  if (r.hresult) {
+    out.push(
+      `${r.input} is a Windows MDM HRESULT: ${r.hresult.hex} = ${r.hresult.signed}, SyncML status ${r.hresult.status} in the 0x87D1xxxx range.`,
+      '',
+    );
+  }
+  const subject = r.hresult ? `Status ${r.hresult.status}` : r.input;
+  const scope = r.family ? ` in ${r.family}` : '';
+  // An HRESULT wraps a SyncML status: lead with that; the same bare number's other meanings are a pointer.
+  let meanings = r.meanings;
+  let elsewhere: ExplainedMeaning[] = [];
+  if (r.hresult && !r.family && meanings.some((m) => m.family === 'syncml-status')) {
+    elsewhere = meanings.filter((m) => m.family !== 'syncml-status');
+    meanings = meanings.filter((m) => m.family === 'syncml-status');
+  }
+  if (meanings.length === 0) {
+    out.push(r.note ?? `${subject}: no meaning${scope} in any known code family.`);
+    return out.join('\n') + '\n';
+  }
+  out.push(
+    style.bold(
+      meanings.length === 1 ? `${subject}: 1 meaning${scope}` : `${subject}: ${meanings.length} meanings${scope}, by family`,
+    ),
+  );
+  for (const m of meanings) {
+    out.push('');
+    out.push(`  ${style.bold(m.familyTitle)} ${style.dim(`(${m.family})`)}`);
+    out.push(`    ${codeText(m)}  ${m.name}  ${style.dim('\u00b7 ' + qualifiers(m))}`);
+    if (m.description) out.push(`    ${m.description}`);
+    if (m.source) out.push(`    ${style.dim('Source: ' + m.source)}`);
+  }
+  if (elsewhere.length) {
+    const n = r.hresult!.status;
+    out.push(
+      '',
+      style.dim(
+        `As a bare number, ${n} also means: ${elsewhere.map((m) => `${m.name} (${m.familyTitle})`).join('; ')}. See: syncml-check explain ${n}`,
+      ),
+    );
+  }
+  if (r.note) out.push('', r.note);
+  return out.join('\n') + '\n';
+}
+
+export function formatExplainJson(r: ExplainReport): string {
+  return JSON.stringify(r, null, 2) + '\n';
+}

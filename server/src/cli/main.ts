@@ -1,0 +1,231 @@
+/**
+ * `syncml-check`: the command-line shell around the language service. This file owns the side
+ * effects (process, stdout/stderr, exit status); reading is in io.ts; the rest is pure.
+ */
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DEFAULT_SETTINGS, type LanguageService, type ServiceSettings } from '../api';
+import { createCatalog } from '../catalog/index';
+import { createLanguageService } from '../languageService';
+import { parseArgs, USAGE, type CheckCommand, type ColorChoice, type DecodeCommand, type ExplainCommand } from './args';
+import { decodeDocument, formatDecodeAnnotated, formatDecodeJson, formatDecodeList, type DecodedFile } from './decode';
+import { formatExplainJson, formatExplainText, toExplainReport } from './explain';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { ANSI, countSeverities, formatInputProblem, formatText, PLAIN, type Style } from './format/text';
+import { planInputs, readFileText, readPackageInfo, readStdinText, type PlannedFile, type ReadResult } from './io';
+import type { FileResult, InputProblem } from './types';
+
+const EXIT_OK = 0;
+const EXIT_PROBLEMS = 1;
+const EXIT_USAGE = 2;
+
+function out(text: string): void {
+  process.stdout.write(text);
+}
+
+function err(line: string): void {
+  process.stderr.write(line.endsWith('\n') ? line : line + '\n');
+}
+
+function styleFor(choice: ColorChoice, stream: NodeJS.WriteStream): Style {
+  if (choice === 'always') return ANSI;
+  if (choice === 'never') return PLAIN;
+  if (process.env.NO_COLOR) return PLAIN;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return ANSI;
+  return stream.isTTY && process.env.TERM !== 'dumb' ? ANSI : PLAIN;
+}
+
+function createService(): LanguageService {
+  return createLanguageService({ catalog: createCatalog() });
+}
+
+interface LoadedFile {
+  file: PlannedFile;
+  text: string;
+  languageId: string;
+}
+
+/**
+ * Read every input, decide its language, and skip (with a note) an .xml found in a directory whose
+ * root is neither SyncML nor MgmtTree. Unreadable inputs become problems (exit 2).
+ */
+async function loadInputs(
+  service: LanguageService,
+  inputs: readonly string[],
+  stdinFilename: string | undefined,
+  verbose: boolean,
+): Promise<{ loaded: LoadedFile[]; problems: InputProblem[] }> {
+  const cwd = process.cwd();
+  const plan = planInputs(inputs, cwd, stdinFilename);
+  const problems: InputProblem[] = [...plan.problems];
+  if (verbose) for (const n of plan.notes) err(`syncml-check: ${n}`);
+  const loaded: LoadedFile[] = [];
+  const skipped = new Set<PlannedFile>();
+  for (const file of plan.files) {
+    const read: ReadResult = file.abs === undefined ? await readStdinText() : readFileText(file.abs);
+    if (!read.ok) {
+      problems.push({ path: file.path, message: read.message });
+      continue;
+    }
+    let languageId: string = file.languageId;
+    const kind = service.detectKind(read.text, languageId);
+    if (file.abs === undefined && !stdinFilename) languageId = kind === 'dmtree' ? 'dmtree' : 'syncml';
+    if (file.fromDirectory && file.languageId === 'xml' && kind === 'other') {
+      skipped.add(file);
+      if (verbose) err(`syncml-check: skipping ${file.path}: root element is neither SyncML nor MgmtTree`);
+      continue;
+    }
+    if (verbose) {
+      const what = kind === 'other' ? 'not a SyncML message or DM tree (root element is neither SyncML nor MgmtTree)' : kind;
+      err(`syncml-check: checking ${file.path} (${what}, language ${languageId}, ${read.encoding})`);
+    }
+    loaded.push({ file, text: read.text, languageId });
+  }
+  for (const dir of plan.directories) {
+    if (dir.files.some((f) => loaded.some((l) => l.file === f))) continue;
+    if (dir.files.some((f) => problems.some((p) => p.path === f.path))) continue;
+    const skippedHere = dir.files.filter((f) => skipped.has(f)).length;
+    problems.push({
+      path: dir.path,
+      message:
+        skippedHere > 0
+          ? `nothing to check: ${skippedHere === 1 ? '1 .xml file' : `${skippedHere} .xml files`} found, but none is a SyncML message or DM tree`
+          : 'nothing to check: no .xml, .syncml, .ddf or .tnds files found',
+    });
+  }
+  return { loaded, problems };
+}
+
+function analyze(service: LanguageService, l: LoadedFile) {
+  const document = TextDocument.create(l.file.documentUri, l.languageId, 1, l.text);
+  return service.analyze(document, l.languageId);
+}
+
+function internalProblem(path: string, e: unknown): InputProblem {
+  const message = e instanceof Error ? e.message : String(e);
+  return { path, message: `internal error while checking: ${message.split('\n')[0]}` };
+}
+
+async function runCheck(cmd: CheckCommand): Promise<number> {
+  const service = createService();
+  const { loaded, problems } = await loadInputs(service, cmd.inputs, cmd.stdinFilename, cmd.verbose);
+  const results: FileResult[] = [];
+  for (const l of loaded) {
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = service.doValidation(analyze(service, l));
+    } catch (e) {
+      problems.push(internalProblem(l.file.path, e));
+      if (cmd.verbose && e instanceof Error && e.stack) err(e.stack);
+      continue;
+    }
+    results.push({ path: l.file.path, uri: l.file.uri, relative: l.file.relative, diagnostics });
+  }
+
+  const style = styleFor(cmd.color, process.stdout);
+  for (const p of problems) err(formatInputProblem(p));
+  if (cmd.format === 'json') out(formatJson(results));
+  else if (cmd.format === 'sarif') {
+    const pkg = readPackageInfo();
+    const root = pathToFileURL(process.cwd()).href;
+    out(
+      formatSarif(results, {
+        toolVersion: pkg.version,
+        informationUri: pkg.informationUri,
+        srcRootUri: root.endsWith('/') ? root : root + '/',
+        problems,
+      }),
+    );
+  } else if (results.length > 0 || problems.length === 0) out(formatText(results, style));
+
+  if (problems.length > 0) return EXIT_USAGE;
+  const counts = countSeverities(results);
+  if (counts.error > 0) return EXIT_PROBLEMS;
+  if (cmd.maxWarnings !== undefined && counts.warning > cmd.maxWarnings) {
+    err(`syncml-check: too many warnings (${counts.warning}, at most ${cmd.maxWarnings} allowed by --max-warnings)`);
+    return EXIT_PROBLEMS;
+  }
+  return EXIT_OK;
+}
+
+async function runDecode(cmd: DecodeCommand): Promise<number> {
+  const service = createService();
+  const { loaded, problems } = await loadInputs(service, cmd.inputs, cmd.stdinFilename, cmd.verbose);
+  // Decode everything, however large: the editor's size limit for hints does not apply here.
+  const settings: ServiceSettings = { ...DEFAULT_SETTINGS, inlayHints: { enable: true }, largeFileThreshold: Number.MAX_SAFE_INTEGER };
+  const files: (DecodedFile & { text: string })[] = [];
+  for (const l of loaded) {
+    try {
+      const analysis = analyze(service, l);
+      const codes = decodeDocument(service, analysis, settings, service.doValidation(analysis));
+      files.push({ path: l.file.path, codes, text: l.text });
+    } catch (e) {
+      problems.push(internalProblem(l.file.path, e));
+      if (cmd.verbose && e instanceof Error && e.stack) err(e.stack);
+    }
+  }
+  for (const p of problems) err(formatInputProblem(p));
+  const style = styleFor(cmd.color, process.stdout);
+  if (cmd.format === 'json') out(formatDecodeJson(files.map(({ path, codes }) => ({ path, codes }))));
+  else if (cmd.annotate) {
+    files.forEach((f, i) => {
+      if (files.length > 1) out(`${i ? '\n' : ''}${style.bold(`==> ${f.path} <==`)}\n`);
+      out(formatDecodeAnnotated(f.text, f.codes, style));
+    });
+  } else if (files.length) out(formatDecodeList(files, { verbose: cmd.verbose }, style));
+  return problems.length ? EXIT_USAGE : EXIT_OK;
+}
+
+function runExplain(cmd: ExplainCommand): number {
+  const service = createService();
+  const explanation = service.explain(cmd.input.trim(), cmd.family);
+  const report = toExplainReport(explanation, service.catalog, cmd.family);
+  const style = styleFor(cmd.color, process.stdout);
+  out(cmd.format === 'json' ? formatExplainJson(report) : formatExplainText(report, style));
+  return report.meanings.length > 0 ? EXIT_OK : EXIT_PROBLEMS;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  switch (parsed.command) {
+    case 'usage-error':
+      err(`syncml-check: ${parsed.message}`);
+      err("Try 'syncml-check --help' for usage.");
+      return EXIT_USAGE;
+    case 'help':
+      out(USAGE);
+      return EXIT_OK;
+    case 'version':
+      out(`syncml-check ${readPackageInfo().version}\n`);
+      return EXIT_OK;
+    case 'explain':
+      return runExplain(parsed);
+    case 'decode':
+      return runDecode(parsed);
+    case 'check':
+      return runCheck(parsed);
+  }
+}
+
+// A closed pipe (`syncml-check dir | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    // Set, not exit(): let stdout drain when it is a pipe.
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    const verbose = process.argv.includes('--verbose');
+    const message = e instanceof Error ? e.message : String(e);
+    err(`syncml-check: internal error: ${message.split('\n')[0]}`);
+    if (verbose && e instanceof Error && e.stack) err(e.stack);
+    else err('Run again with --verbose for details.');
+    process.exitCode = EXIT_USAGE;
+  },
+);
