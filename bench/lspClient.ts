@@ -1,0 +1,171 @@
+/**
+ * A minimal JSON-RPC client over a child process's stdio with LSP Content-Length framing, for the
+ * benchmark (no dependency on the test helpers). It answers the server's own requests
+ * (workspace/configuration, client/registerCapability, window/workDoneProgress/create) so the
+ * server never waits on us, and timestamps every incoming message on arrival.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json } | object;
+
+interface Pending {
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+  method: string;
+}
+
+export interface IncomingNotification {
+  method: string;
+  params: any;
+  /** performance.now() when the message was decoded. */
+  at: number;
+}
+
+export class LspClient {
+  readonly child: ChildProcessWithoutNullStreams;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private buffer: Buffer = Buffer.alloc(0);
+  private readonly waiters: { test: (n: IncomingNotification) => boolean; resolve: (n: IncomingNotification) => void }[] = [];
+  private readonly stderrChunks: string[] = [];
+  private exited: Promise<number | null>;
+  /** Time the last response arrived (performance.now()), for latency measurement. */
+  lastResponseAt = 0;
+  readonly notifications: IncomingNotification[] = [];
+  /** Bytes on stdout that were not LSP frames (a server must not print to stdout in --stdio mode). */
+  framingErrors = 0;
+  /** Keep notifications only for these methods (others are dropped to save memory). */
+  keep = new Set(['textDocument/publishDiagnostics', 'window/logMessage', 'window/showMessage']);
+
+  constructor(command: string, args: string[], cwd: string) {
+    this.child = spawn(command, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
+    this.child.stderr.on('data', (chunk: Buffer) => {
+      this.stderrChunks.push(chunk.toString('utf8'));
+      if (this.stderrChunks.length > 200) this.stderrChunks.shift();
+    });
+    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+    this.child.on('exit', () => {
+      for (const p of this.pending.values()) p.reject(new Error(`server exited while waiting for ${p.method}`));
+      this.pending.clear();
+    });
+    this.child.stdin.on('error', () => {
+      /* reported through exit */
+    });
+  }
+
+  stderrTail(lines = 20): string {
+    return this.stderrChunks.join('').split('\n').slice(-lines).join('\n');
+  }
+
+  private send(message: object): void {
+    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
+    this.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    this.child.stdin.write(body);
+  }
+
+  request<T = any>(method: string, params: Json | undefined): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, method });
+      this.send({ id, method, params });
+    });
+  }
+
+  notify(method: string, params: Json | undefined): void {
+    this.send({ method, params });
+  }
+
+  /** Resolve with the first notification (already received after `since`, or future) that passes the test. */
+  waitForNotification(test: (n: IncomingNotification) => boolean, timeoutMs: number, since = -Infinity): Promise<IncomingNotification | undefined> {
+    const seen = this.notifications.find((n) => n.at >= since && test(n));
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => {
+      const waiter = {
+        test,
+        resolve: (n: IncomingNotification) => {
+          clearTimeout(timer);
+          resolve(n);
+        },
+      };
+      const timer = setTimeout(() => {
+        const i = this.waiters.indexOf(waiter);
+        if (i >= 0) this.waiters.splice(i, 1);
+        resolve(undefined);
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
+  }
+
+  clearNotifications(): void {
+    this.notifications.length = 0;
+  }
+
+  private onData(chunk: Buffer): void {
+    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+    for (;;) {
+      const headerEnd = this.buffer.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const header = this.buffer.subarray(0, headerEnd).toString('ascii');
+      const m = /Content-Length:\s*(\d+)/i.exec(header);
+      if (!m) {
+        // Not a frame (something wrote to stdout): resynchronise on the next header.
+        this.framingErrors++;
+        const next = this.buffer.indexOf('Content-Length:', 1);
+        this.buffer = next < 0 ? Buffer.alloc(0) : this.buffer.subarray(next);
+        continue;
+      }
+      const length = Number(m[1]);
+      const start = headerEnd + 4;
+      if (this.buffer.length < start + length) return;
+      const body = this.buffer.subarray(start, start + length).toString('utf8');
+      this.buffer = this.buffer.subarray(start + length);
+      this.dispatch(JSON.parse(body), performance.now());
+    }
+  }
+
+  private dispatch(msg: any, at: number): void {
+    if (msg.id !== undefined && msg.method === undefined) {
+      const p = this.pending.get(msg.id);
+      if (!p) return;
+      this.pending.delete(msg.id);
+      this.lastResponseAt = at;
+      if (msg.error) p.reject(Object.assign(new Error(`${p.method}: ${msg.error.message}`), { code: msg.error.code }));
+      else p.resolve(msg.result);
+      return;
+    }
+    if (msg.id !== undefined) {
+      // A request from the server: answer at once so it never blocks on us.
+      let result: unknown = null;
+      if (msg.method === 'workspace/configuration') result = (msg.params?.items ?? []).map(() => null);
+      else if (msg.method === 'workspace/workspaceFolders') result = [];
+      this.send({ id: msg.id, result });
+      return;
+    }
+    const n: IncomingNotification = { method: msg.method, params: msg.params, at };
+    if (this.keep.has(n.method)) this.notifications.push(n);
+    for (let i = 0; i < this.waiters.length; i++) {
+      if (this.waiters[i].test(n)) {
+        const [w] = this.waiters.splice(i, 1);
+        w.resolve(n);
+        break;
+      }
+    }
+  }
+
+  /** shutdown + exit, then wait for the process to end (kill it, by its own handle, if it does not). */
+  async close(timeoutMs = 5000): Promise<number | null> {
+    if (this.child.exitCode === null) {
+      try {
+        await Promise.race([this.request('shutdown', null), new Promise((r) => setTimeout(r, timeoutMs))]);
+        this.notify('exit', null);
+      } catch {
+        /* already gone */
+      }
+    }
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
+    const code = await this.exited;
+    clearTimeout(timer);
+    return code;
+  }
+}

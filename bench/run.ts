@@ -1,0 +1,943 @@
+/**
+ * `npm run bench`: the performance budgets of docs/bench.md (architecture guide, "Performance
+ * budgets"), measured in one run on the same inputs, side by side with baselines.
+ *
+ *   node --expose-gc out/bench/run.js [--quick] [--only analysis|lsp|memory[,...]]
+ *        [--rounds N] [--requests N] [--edits N] [--debounce-ms N] [--seed N]
+ *
+ * It reports; it is not a gate: the exit code is 0 whether or not a budget is met.
+ */
+import * as os from 'node:os';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, Range } from 'vscode-languageserver-types';
+import { createLanguageService } from '../server/src/languageService';
+import type { LanguageService } from '../server/src/api';
+import type { Catalog, CreateCatalog } from '../server/src/catalog/api';
+import { generateTrace, type CodeSite, type GeneratedTrace } from './generate';
+import {
+  bareContender,
+  fxpContender,
+  htmlparser2Contender,
+  loadHtmlparser2,
+  oursContender,
+  saxesContender,
+  type BenchInput,
+  type Contender,
+  type OursSplit,
+} from './contenders';
+import { LspClient } from './lspClient';
+import { max, median, percentile, round } from './stats';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const MB = 1024 * 1024;
+const gc = (globalThis as { gc?: () => void }).gc;
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+type Part = 'analysis' | 'lsp' | 'memory';
+interface Options {
+  quick: boolean;
+  only: Set<Part>;
+  rounds: number;
+  warmup: number;
+  requests: number;
+  edits: number;
+  debounceMs: number;
+  seed: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const get = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    if (i >= 0) return argv[i + 1];
+    const eq = argv.find((a) => a.startsWith(name + '='));
+    return eq ? eq.slice(name.length + 1) : undefined;
+  };
+  const quick = argv.includes('--quick');
+  const onlyArg = get('--only');
+  const parts: Part[] = ['analysis', 'lsp', 'memory'];
+  const only = new Set<Part>();
+  if (onlyArg) {
+    for (const p of onlyArg.split(',')) {
+      if (!parts.includes(p as Part)) {
+        console.error(`--only: expected one of ${parts.join(', ')}, got "${p}"`);
+        process.exit(2);
+      }
+      only.add(p as Part);
+    }
+  } else parts.forEach((p) => only.add(p));
+  const num = (name: string, dflt: number) => {
+    const v = get(name);
+    if (v === undefined) return dflt;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) {
+      console.error(`${name}: expected a number, got "${v}"`);
+      process.exit(2);
+    }
+    return n;
+  };
+  return {
+    quick,
+    only,
+    rounds: Math.max(1, num('--rounds', quick ? 3 : 9)),
+    warmup: quick ? 1 : 2,
+    requests: Math.max(10, num('--requests', quick ? 100 : 300)),
+    edits: Math.max(1, num('--edits', quick ? 8 : 20)),
+    debounceMs: num('--debounce-ms', 0),
+    seed: num('--seed', 20240506),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output helpers
+
+function table(headers: string[], rows: (string | number)[][], rightFrom = 1): string {
+  const cells = rows.map((r) => r.map((c) => (typeof c === 'number' ? fmt(c) : c)));
+  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((c, i) => (i >= rightFrom ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}
+
+function fmt(x: number): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  const a = Math.abs(x);
+  if (a >= 1000) return x.toFixed(0);
+  if (a >= 100) return x.toFixed(1);
+  if (a >= 1) return x.toFixed(2);
+  return x.toFixed(3);
+}
+
+function size(bytes: number): string {
+  return bytes >= MB ? `${(bytes / MB).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function section(title: string): void {
+  console.log(`\n== ${title} ${'='.repeat(Math.max(0, 90 - title.length))}`);
+}
+
+let sink = 0; // every contender's checksum lands here and is printed at the end
+
+// ---------------------------------------------------------------------------------------------
+// Service and inputs
+
+interface ServiceInfo {
+  service: LanguageService;
+  catalogLoaded: boolean;
+  notes: string[];
+  stubSuspected: boolean;
+}
+
+function loadCatalog(notes: string[]): Catalog | undefined {
+  // Loaded at run time so the bench builds and runs before the catalog module lands.
+  try {
+    const mod = require('../server/src/catalog/index') as { createCatalog?: CreateCatalog };
+    if (typeof mod.createCatalog !== 'function') {
+      notes.push('server/src/catalog/index has no createCatalog(); the service runs without a catalog');
+      return undefined;
+    }
+    return mod.createCatalog();
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'MODULE_NOT_FOUND' && String(err.message).includes('catalog/index')) {
+      notes.push('server/src/catalog/index is not built yet; the service runs without a catalog');
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+function createService(probe: GeneratedTrace): ServiceInfo {
+  const notes: string[] = [];
+  const catalog = loadCatalog(notes);
+  const service = createLanguageService({ catalog });
+  // Probe: a hover on a Status code must say something if the service is real.
+  const doc = TextDocument.create('file:///bench/probe.xml', 'xml', 1, probe.text);
+  const analysis = service.analyze(doc, 'xml');
+  const site = probe.sites.find((s) => s.context === 'status')!;
+  const hover = service.doHover(analysis, doc.positionAt(site.offset + 1));
+  const diagnostics = service.doValidation(analysis);
+  const stubSuspected = hover === null;
+  if (stubSuspected) {
+    notes.push(`doHover returned null on a Status code (${site.code}): the language service looks like a stub, so "ours" measures almost nothing yet`);
+  }
+  notes.push(`probe: kind=${analysis.kind}, ${diagnostics.length} diagnostics on a ${size(probe.text.length)} trace`);
+  return { service, catalogLoaded: catalog !== undefined, notes, stubSuspected };
+}
+
+interface Inputs {
+  list: BenchInput[];
+  traces: Map<string, GeneratedTrace>;
+  skipped: string[];
+}
+
+function utf8Bytes(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
+
+function buildInputs(opts: Options): Inputs {
+  const list: BenchInput[] = [];
+  const traces = new Map<string, GeneratedTrace>();
+  const skipped: string[] = [];
+  const sizes: [string, number][] = [
+    ['trace-0.1MB', 0.1 * MB],
+    ['trace-1MB', MB],
+    ['trace-10MB', 10 * MB],
+  ];
+  for (const [name, target] of sizes) {
+    if (opts.quick && target > 5 * MB) {
+      skipped.push(`${name}: skipped by --quick`);
+      continue;
+    }
+    const t = generateTrace(Math.round(target), opts.seed);
+    traces.set(name, t);
+    const segments = t.messageStarts.map((start, i) => t.text.slice(start, t.messageStarts[i + 1] ?? t.text.length));
+    list.push({ name, source: 'generated', text: t.text, bytes: utf8Bytes(t.text), segments });
+  }
+  const corpusDir = path.resolve(ROOT, '..', 'shared', 'corpus', 'ddf');
+  for (const file of ['msdocs-policy-ddf-file-01.xml', 'windowsddf-internetexplorer-areaddf.xml', 'windowsddf-firewall.xml']) {
+    const p = path.join(corpusDir, file);
+    if (!fs.existsSync(p)) {
+      skipped.push(`ddf:${file}: not found at ${p}, skipped`);
+      continue;
+    }
+    let text = fs.readFileSync(p, 'utf8');
+    // An editor hands the server the text without its byte-order mark; so do we.
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    list.push({ name: `ddf:${file}`, source: 'corpus', text, bytes: utf8Bytes(text), segments: [text] });
+  }
+  return { list, traces, skipped };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Analysis throughput
+
+interface AnalysisRow {
+  input: string;
+  bytes: number;
+  repsPerSample: number;
+  /** Median MB/s of the timed reps, each sample after gc() and two untimed runs. */
+  mbps: Record<string, number>;
+  /** Median MB/s of the single run right after gc() (cold heap). */
+  coldMbps: Record<string, number>;
+  samples: Record<string, number[]>;
+  errors: Record<string, number>;
+  oursVsBare: number;
+  oursVsSaxes: number;
+  oursAnalyzeShare: number;
+  oursDiagnostics: number;
+}
+
+function cell(r: AnalysisRow, id: string): string {
+  return fmt(r.mbps[id]) + (r.errors[id] > 0 ? '*' : '');
+}
+
+function runAnalysis(inputs: BenchInput[], contenders: Contender[], split: OursSplit, opts: Options): AnalysisRow[] {
+  section(`Analysis throughput (median MB/s over ${opts.rounds} interleaved rounds after ${opts.warmup} warm-up; MB = 2^20 bytes)`);
+  // JIT warm-up before anything is timed: every contender on the smallest trace and the smallest
+  // corpus file (SyncML and DM-tree paths) for a fixed time each.
+  const warmInputs = [inputs.find((i) => i.source === 'generated'), [...inputs].filter((i) => i.source === 'corpus').sort((a, b) => a.bytes - b.bytes)[0]].filter(
+    (i): i is BenchInput => i !== undefined,
+  );
+  const warmMs = opts.quick ? 250 : 600;
+  for (const c of contenders) {
+    const until = performance.now() + warmMs;
+    while (performance.now() < until) for (const w of warmInputs) sink ^= c.run(w);
+  }
+  const rows: AnalysisRow[] = [];
+  for (const input of inputs) {
+    // Sanity run: errors reported by the conformant parsers (a parser that stops early looks fast).
+    const errors: Record<string, number> = {};
+    for (const c of contenders) {
+      sink ^= c.run(input);
+      errors[c.id] = c.lastErrors();
+    }
+    // Each sample parses at least ~2 MB (1 MB quick) so small inputs are not timed on a single run.
+    const repsPerSample = Math.max(1, Math.round((opts.quick ? 1 : 2) * MB / input.bytes));
+    const samples: Record<string, number[]> = Object.fromEntries(contenders.map((c) => [c.id, []]));
+    const cold: Record<string, number[]> = Object.fromEntries(contenders.map((c) => [c.id, []]));
+    split.analyzeMs = 0;
+    split.validateMs = 0;
+    for (let round = 0; round < opts.warmup + opts.rounds; round++) {
+      const measured = round >= opts.warmup;
+      if (round === opts.warmup) {
+        split.analyzeMs = 0;
+        split.validateMs = 0;
+      }
+      // Round-robin with a rotating start so drift and noise hit every contender alike.
+      for (let k = 0; k < contenders.length; k++) {
+        const c = contenders[(round + k) % contenders.length];
+        // gc() so no contender pays for another's garbage. A forced full GC leaves the heap in a
+        // state the server never sees (the next analyses of a 1 MB trace ran up to 10x slower on
+        // the reference machine, settling after two), so the first run after it is timed apart as
+        // "cold", one more run settles the heap, and only then is the sample timed.
+        gc?.();
+        let t0 = performance.now();
+        sink ^= c.run(input);
+        const coldMs = performance.now() - t0;
+        sink ^= c.run(input);
+        t0 = performance.now();
+        for (let r = 0; r < repsPerSample; r++) sink ^= c.run(input);
+        const ms = performance.now() - t0;
+        if (measured) {
+          samples[c.id].push((input.bytes * repsPerSample) / MB / (ms / 1000));
+          cold[c.id].push(input.bytes / MB / (coldMs / 1000));
+        }
+      }
+    }
+    const mbps = Object.fromEntries(Object.entries(samples).map(([id, s]) => [id, median(s)]));
+    const row: AnalysisRow = {
+      input: input.name,
+      bytes: input.bytes,
+      repsPerSample,
+      mbps,
+      coldMbps: Object.fromEntries(Object.entries(cold).map(([id, s]) => [id, median(s)])),
+      samples: Object.fromEntries(Object.entries(samples).map(([id, s]) => [id, s.map((x) => round(x, 2))])),
+      errors,
+      oursVsBare: mbps.ours / mbps.bare,
+      oursVsSaxes: mbps.ours / mbps.saxes,
+      oursAnalyzeShare: split.analyzeMs / (split.analyzeMs + split.validateMs),
+      oursDiagnostics: split.diagnostics,
+    };
+    rows.push(row);
+    console.log(
+      `  ${input.name.padEnd(44)} ${size(input.bytes).padStart(9)}  ours ${fmt(mbps.ours).padStart(7)}  bare ${fmt(mbps.bare).padStart(7)}  ` +
+        `saxes ${fmt(mbps.saxes).padStart(6)}  htmlparser2 ${fmt(mbps.htmlparser2).padStart(6)}  fxp ${fmt(mbps.fxp).padStart(6)}`,
+    );
+    const errs = Object.entries(errors).filter(([, n]) => n > 0);
+    if (errs.length) console.log(`    note: parser errors on this input: ${errs.map(([id, n]) => `${id} ${n}`).join(', ')}`);
+  }
+  console.log();
+  console.log(
+    table(
+      ['input', 'size', 'ours MB/s', 'ours cold', 'bare', 'saxes', 'htmlparser2', 'fxp validator', 'ours/bare', 'ours/saxes', 'analyze %', 'diags'],
+      rows.map((r) => [
+        r.input,
+        size(r.bytes),
+        cell(r, 'ours'),
+        r.coldMbps.ours,
+        cell(r, 'bare'),
+        cell(r, 'saxes'),
+        cell(r, 'htmlparser2'),
+        cell(r, 'fxp'),
+        `${fmt(r.oursVsBare)}x`,
+        `${fmt(r.oursVsSaxes)}x`,
+        `${(r.oursAnalyzeShare * 100).toFixed(0)}%`,
+        String(r.oursDiagnostics),
+      ]),
+    ),
+  );
+  if (rows.some((r) => Object.values(r.errors).some((n) => n > 0))) {
+    console.log('  * the parser reported errors on this input (not well-formed): saxes goes on, the fxp validator stops at the first one, so its figure covers only part of the text.');
+  }
+  console.log('  ours = TextDocument.create + analyze + doValidation; "analyze %" = share of that time in analyze (the rest is doValidation).');
+  console.log('  MB/s = steady state (after gc() and two untimed runs); "ours cold" = the first run right after gc(), not used for the budgets.');
+  console.log('  saxes and the fxp validator take a trace message by message (one root per XML document); the others take the whole text.');
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Retained memory
+
+interface MemoryRow {
+  input: string;
+  bytes: number;
+  /** Heap + external bytes retained by TextDocument + analysis (text excluded), median of trials. */
+  analysisRetained: number;
+  /** Heap bytes of the text itself (1 byte per char for a one-byte V8 string, else 2). */
+  textHeap: number;
+  analysisPerByte: number;
+  totalPerByte: number;
+  trials: number[];
+}
+
+const keepAlive: unknown[] = [];
+
+function heapNow(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+}
+
+/**
+ * What the server holds for an open document: the TextDocument (with its line index, built when
+ * diagnostics are converted to positions) and the cached analysis after validation and a hover.
+ */
+function openDocument(service: LanguageService, input: BenchInput, trial: number, site: CodeSite | undefined): void {
+  const doc = TextDocument.create(`file:///bench/mem-${trial}-${input.name}.xml`, 'xml', 1, input.text);
+  const analysis = service.analyze(doc, 'xml');
+  const diagnostics = service.doValidation(analysis);
+  doc.positionAt(input.text.length);
+  service.doHover(analysis, doc.positionAt(site ? site.offset + 1 : input.text.length >> 1));
+  sink ^= diagnostics.length;
+  keepAlive.push(doc, analysis);
+}
+
+function runMemory(inputs: BenchInput[], service: LanguageService, traces: Map<string, GeneratedTrace>): MemoryRow[] {
+  section('Retained memory for an open document (in process, --expose-gc)');
+  if (!gc) {
+    console.log('  skipped: global.gc is not available; run with node --expose-gc');
+    return [];
+  }
+  const rows: MemoryRow[] = [];
+  for (const input of inputs) {
+    const site = traces.get(input.name)?.sites.find((s) => s.context === 'status');
+    // Trials accumulate (each keeps its document alive until the input is done): releasing between
+    // trials is unreliable, as a stale stack slot can keep the previous analysis alive across the
+    // next gc(). The first trial is a warm-up that absorbs whatever the previous phase left to collect.
+    const trials: number[] = [];
+    keepAlive.length = 0;
+    for (let trial = 0; trial < 4; trial++) {
+      gc();
+      gc();
+      const before = heapNow();
+      openDocument(service, input, trial, site);
+      gc();
+      gc();
+      if (trial > 0) trials.push(heapNow() - before);
+    }
+    keepAlive.length = 0;
+    const analysisRetained = median(trials);
+    const oneByte = !/[^\u0000-\u00ff]/.test(input.text);
+    const textHeap = input.text.length * (oneByte ? 1 : 2);
+    rows.push({
+      input: input.name,
+      bytes: input.bytes,
+      analysisRetained,
+      textHeap,
+      analysisPerByte: analysisRetained / input.bytes,
+      totalPerByte: (analysisRetained + textHeap) / input.bytes,
+      trials,
+    });
+  }
+  console.log(
+    table(
+      ['input', 'size', 'text in heap', 'doc+analysis retained', 'analysis B/B', 'total B/B (text+analysis)'],
+      rows.map((r) => [r.input, size(r.bytes), size(r.textHeap), size(Math.max(0, r.analysisRetained)), r.analysisPerByte, r.totalPerByte]),
+    ),
+  );
+  console.log('  B/B = bytes retained per input byte. The budget (< 10) is checked against the total, text included.');
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. LSP over stdio: hover, completion, edit -> diagnostics
+
+interface LatencyStats {
+  n: number;
+  p50: number;
+  p99: number;
+  max: number;
+  /** Requests answered with something (hover non-null, completion with items). */
+  answered: number;
+  errors: number;
+}
+
+interface LspDocResult {
+  input: string;
+  bytes: number;
+  openToFirstDiagnosticsMs: number | null;
+  firstDiagnostics: number | null;
+  hover: LatencyStats;
+  completion: LatencyStats;
+}
+
+interface EditResult {
+  input: string;
+  edits: number;
+  syncKind: 'incremental' | 'full';
+  stdio: { median: number; p99: number; max: number; samples: number[]; timeouts: number; versioned: boolean } | null;
+  debounceSubtractedMs: number;
+  debounceSuspected: boolean;
+  inProcess: { median: number; p99: number; max: number; samples: number[] };
+}
+
+interface LspReport {
+  server: string;
+  skipped?: string;
+  capabilities?: { textDocumentSync: unknown; hoverProvider: boolean; completionProvider: boolean };
+  docs: LspDocResult[];
+  edit: EditResult | null;
+  notes: string[];
+}
+
+function latency(samples: number[], answered: number, errors: number): LatencyStats {
+  return { n: samples.length, p50: median(samples), p99: percentile(samples, 99), max: max(samples), answered, errors };
+}
+
+/** N code positions spread over the file: Status and Generic Alert Data. */
+function samplePositions(trace: GeneratedTrace, n: number): CodeSite[] {
+  const sites = trace.sites.filter((s) => s.context === 'status' || s.context === 'generic-alert');
+  const out: CodeSite[] = [];
+  for (let i = 0; i < n; i++) out.push(sites[Math.floor(((i + 0.5) * sites.length) / n)]);
+  return out;
+}
+
+/** Status codes 200 in the middle half of the file, for edits (each 200 -> 1200 once). */
+function editSites(trace: GeneratedTrace, n: number): CodeSite[] {
+  const len = trace.text.length;
+  const mid = trace.sites.filter((s) => s.context === 'status' && s.code === '200' && s.offset > len * 0.25 && s.offset < len * 0.75);
+  const out: CodeSite[] = [];
+  for (let i = 0; i < n && mid.length; i++) out.push(mid[Math.floor(((i + 0.5) * mid.length) / n)]);
+  return out;
+}
+
+interface PlannedEdit {
+  version: number;
+  range: Range;
+  rangeLength: number;
+  text: string;
+  fullText: string | undefined;
+}
+
+/** Plan edits against a mirror of the document so every range is valid for its version. */
+function planEdits(uri: string, text: string, sites: CodeSite[], keepFullText: boolean): PlannedEdit[] {
+  const mirror = TextDocument.create(uri, 'xml', 1, text);
+  const done: number[] = [];
+  const edits: PlannedEdit[] = [];
+  let version = 1;
+  for (const site of sites) {
+    const shift = done.filter((o) => o < site.offset).length; // each earlier edit grew the text by one char
+    const offset = site.offset + shift;
+    const range: Range = { start: mirror.positionAt(offset), end: mirror.positionAt(offset + site.length) };
+    version++;
+    TextDocument.update(mirror, [{ range, text: '1200' }], version);
+    edits.push({ version, range, rangeLength: site.length, text: '1200', fullText: keepFullText ? mirror.getText() : undefined });
+    done.push(site.offset);
+  }
+  return edits;
+}
+
+async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const t = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([p, t]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function runLsp(
+  inputs: BenchInput[],
+  traces: Map<string, GeneratedTrace>,
+  service: LanguageService,
+  opts: Options,
+): Promise<LspReport> {
+  section(`LSP over stdio (node dist/server-node.js --stdio): ${opts.requests} hovers + ${opts.requests} completions per document`);
+  const serverPath = path.join(ROOT, 'dist', 'server-node.js');
+  const report: LspReport = { server: path.relative(ROOT, serverPath), docs: [], edit: null, notes: [] };
+  const docs = inputs.filter((i) => i.name === 'trace-1MB' || i.name === 'trace-10MB');
+  if (!fs.existsSync(serverPath)) {
+    report.skipped = `${report.server} not found (run node scripts/build.mjs first)`;
+    console.log(`  skipped: ${report.skipped}`);
+  }
+
+  const DIAG = 'textDocument/publishDiagnostics';
+  for (const input of report.skipped ? [] : docs) {
+    const trace = traces.get(input.name)!;
+    const uri = `file:///bench/${input.name}.xml`;
+    const client = new LspClient(process.execPath, [serverPath, '--stdio'], ROOT);
+    try {
+      const init = await withTimeout(
+        client.request('initialize', {
+          processId: process.pid,
+          clientInfo: { name: 'syncml-bench' },
+          rootUri: null,
+          workspaceFolders: null,
+          capabilities: {
+            textDocument: {
+              synchronization: { dynamicRegistration: false, didSave: false },
+              hover: { contentFormat: ['markdown', 'plaintext'] },
+              completion: { completionItem: { snippetSupport: false, documentationFormat: ['markdown', 'plaintext'] } },
+              publishDiagnostics: { versionSupport: true, relatedInformation: true },
+            },
+            workspace: { configuration: true },
+          },
+          initializationOptions: { diagnosticsDelay: 0 },
+        }),
+        15000,
+        'initialize',
+      );
+      client.notify('initialized', {});
+      const caps = init?.capabilities ?? {};
+      const syncRaw = caps.textDocumentSync;
+      const changeKind: number = typeof syncRaw === 'number' ? syncRaw : syncRaw?.change ?? 0;
+      report.capabilities = { textDocumentSync: syncRaw ?? null, hoverProvider: !!caps.hoverProvider, completionProvider: !!caps.completionProvider };
+
+      const tOpen = performance.now();
+      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text: input.text } });
+      const settleMs = input.bytes > 5 * MB ? 60000 : 30000;
+      const first = await client.waitForNotification((n) => n.method === DIAG && n.params?.uri === uri, settleMs, tOpen);
+      if (!first) report.notes.push(`${input.name}: no publishDiagnostics within ${settleMs / 1000} s of didOpen; measured anyway`);
+
+      // Hover and completion, interleaved, at code positions spread over the file.
+      const mirror = TextDocument.create(uri, 'xml', 1, input.text);
+      const sites = samplePositions(trace, opts.requests);
+      const hoverAt = (s: CodeSite): Position => mirror.positionAt(s.offset + (s.length >> 1));
+      const completeAt = (s: CodeSite): Position => mirror.positionAt(s.offset + s.length);
+      const hoverSamples: number[] = [];
+      const completionSamples: number[] = [];
+      let hoverAnswered = 0;
+      let completionAnswered = 0;
+      let hoverErrors = 0;
+      let completionErrors = 0;
+      const warm = Math.min(30, sites.length);
+      for (let i = -warm; i < sites.length; i++) {
+        const s = sites[(i + sites.length) % sites.length];
+        const td = { uri };
+        let t0 = performance.now();
+        try {
+          const h = await withTimeout(client.request('textDocument/hover', { textDocument: td, position: hoverAt(s) }), 30000, 'hover');
+          if (i >= 0) {
+            hoverSamples.push(client.lastResponseAt - t0);
+            if (h) hoverAnswered++;
+          }
+        } catch (e) {
+          if (i >= 0) hoverErrors++;
+          if (String(e).includes('no answer') || client.child.exitCode !== null) throw e;
+        }
+        t0 = performance.now();
+        try {
+          const c = await withTimeout(client.request('textDocument/completion', { textDocument: td, position: completeAt(s) }), 30000, 'completion');
+          if (i >= 0) {
+            completionSamples.push(client.lastResponseAt - t0);
+            const items = Array.isArray(c) ? c : c?.items;
+            if (items && items.length) completionAnswered++;
+          }
+        } catch (e) {
+          if (i >= 0) completionErrors++;
+          if (String(e).includes('no answer') || client.child.exitCode !== null) throw e;
+        }
+      }
+      report.docs.push({
+        input: input.name,
+        bytes: input.bytes,
+        openToFirstDiagnosticsMs: first ? first.at - tOpen : null,
+        firstDiagnostics: first ? (first.params?.diagnostics?.length ?? 0) : null,
+        hover: latency(hoverSamples, hoverAnswered, hoverErrors),
+        completion: latency(completionSamples, completionAnswered, completionErrors),
+      });
+
+      // Edit -> diagnostics on the 1 MB document.
+      if (input.name === 'trace-1MB') {
+        report.edit = await runEdits(client, uri, input, trace, service, changeKind, opts, report.notes);
+      }
+    } catch (e) {
+      report.notes.push(`${input.name}: ${(e as Error).message}`);
+      const tail = client.stderrTail();
+      if (tail.trim()) report.notes.push(`server stderr (tail):\n${tail}`);
+    } finally {
+      if (client.framingErrors) report.notes.push(`${input.name}: the server wrote ${client.framingErrors} non-LSP chunk(s) to stdout`);
+      const code = await client.close();
+      if (code !== 0 && code !== null) report.notes.push(`${input.name}: server exited with code ${code}`);
+    }
+  }
+
+  if (report.docs.length) {
+    console.log(
+      table(
+        ['document', 'size', 'open->diags ms', 'hover p50 ms', 'hover p99', 'hover max', 'answered', 'compl p50 ms', 'compl p99', 'compl max', 'answered'],
+        report.docs.map((d) => [
+          d.input,
+          size(d.bytes),
+          d.openToFirstDiagnosticsMs ?? NaN,
+          d.hover.p50,
+          d.hover.p99,
+          d.hover.max,
+          `${d.hover.answered}/${d.hover.n}${d.hover.errors ? ` (${d.hover.errors} err)` : ''}`,
+          d.completion.p50,
+          d.completion.p99,
+          d.completion.max,
+          `${d.completion.answered}/${d.completion.n}${d.completion.errors ? ` (${d.completion.errors} err)` : ''}`,
+        ]),
+      ),
+    );
+    console.log('  latency = request sent -> response decoded by the client (round trip over stdio, JSON included).');
+  }
+  if (report.edit) printEdit(report.edit);
+  for (const n of report.notes) console.log(`  note: ${n}`);
+  return report;
+}
+
+async function runEdits(
+  client: LspClient,
+  uri: string,
+  input: BenchInput,
+  trace: GeneratedTrace,
+  service: LanguageService,
+  changeKind: number,
+  opts: Options,
+  notes: string[],
+): Promise<EditResult> {
+  const DIAG = 'textDocument/publishDiagnostics';
+  const warm = 2;
+  const sites = editSites(trace, opts.edits + warm);
+  const full = changeKind === 1;
+  if (full) notes.push('server asks for full-text sync (TextDocumentSyncKind.Full): each didChange carries the whole 1 MB text');
+  if (changeKind === 0) notes.push('server advertises no textDocumentSync change kind; sending incremental changes anyway');
+  const edits = planEdits(uri, input.text, sites, full);
+
+  // Over stdio.
+  const stdioSamples: number[] = [];
+  let timeouts = 0;
+  let versioned = true;
+  client.clearNotifications();
+  for (let k = 0; k < edits.length; k++) {
+    const e = edits[k];
+    const t0 = performance.now();
+    client.notify('textDocument/didChange', {
+      textDocument: { uri, version: e.version },
+      contentChanges: full ? [{ text: e.fullText! }] : [{ range: e.range, rangeLength: e.rangeLength, text: e.text }],
+    });
+    const n = await client.waitForNotification(
+      (m) => m.method === DIAG && m.params?.uri === uri && (m.params.version === undefined || m.params.version === e.version),
+      10000,
+      t0,
+    );
+    if (!n) {
+      timeouts++;
+      notes.push(`edit ${k + 1}: no publishDiagnostics for version ${e.version} within 10 s; edit measurement stopped`);
+      break;
+    }
+    if (n.params.version === undefined) versioned = false;
+    if (k >= warm) stdioSamples.push(n.at - t0 - opts.debounceMs);
+  }
+
+  // The same edits in process: TextDocument.update, analyze, doValidation.
+  const doc = TextDocument.create(uri, 'xml', 1, input.text);
+  sink ^= service.doValidation(service.analyze(doc, 'xml')).length;
+  const inProcess: number[] = [];
+  for (let k = 0; k < edits.length; k++) {
+    const e = edits[k];
+    // No forced gc here: the server does not get one either.
+    const t0 = performance.now();
+    TextDocument.update(doc, [{ range: e.range, text: e.text }], e.version);
+    const analysis = service.analyze(doc, 'xml');
+    sink ^= service.doValidation(analysis).length;
+    if (k >= warm) inProcess.push(performance.now() - t0);
+  }
+
+  const stdio = stdioSamples.length
+    ? { median: median(stdioSamples), p99: percentile(stdioSamples, 99), max: max(stdioSamples), samples: stdioSamples.map((x) => round(x, 3)), timeouts, versioned }
+    : null;
+  // A debounce still in force shows as a large constant gap over the in-process time.
+  const debounceSuspected = !!stdio && opts.debounceMs === 0 && stdio.median - median(inProcess) > 150;
+  if (debounceSuspected) {
+    notes.push(
+      'edit->diagnostics over stdio is >150 ms slower than in process: the server probably ignores initializationOptions.diagnosticsDelay = 0 ' +
+        'and still debounces; re-run with --debounce-ms <its delay> to subtract it',
+    );
+  }
+  if (stdio && !versioned) notes.push('publishDiagnostics carried no version: each edit was matched to the first diagnostics published after it');
+  return {
+    input: input.name,
+    edits: edits.length - warm,
+    syncKind: full ? 'full' : 'incremental',
+    stdio,
+    debounceSubtractedMs: opts.debounceMs,
+    debounceSuspected,
+    inProcess: { median: median(inProcess), p99: percentile(inProcess, 99), max: max(inProcess), samples: inProcess.map((x) => round(x, 3)) },
+  };
+}
+
+function printEdit(e: EditResult): void {
+  console.log();
+  console.log(`Edit -> diagnostics on ${e.input} (${e.edits} edits, Status 200 -> 1200 in the middle half; ${e.syncKind} sync; debounce subtracted: ${e.debounceSubtractedMs} ms)`);
+  console.log(
+    table(
+      ['path', 'median ms', 'p99 ms', 'max ms', 'notes'],
+      [
+        e.stdio
+          ? ['stdio: didChange -> publishDiagnostics', e.stdio.median, e.stdio.p99, e.stdio.max, e.stdio.timeouts ? `${e.stdio.timeouts} timeout(s)` : e.stdio.versioned ? 'matched by version' : 'unversioned']
+          : ['stdio: didChange -> publishDiagnostics', NaN, NaN, NaN, 'no diagnostics published'],
+        ['in process: update + analyze + doValidation', e.inProcess.median, e.inProcess.p99, e.inProcess.max, 'cross-check'],
+      ],
+    ),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Budgets
+
+type Verdict = 'met' | 'MISSED' | 'not measured';
+interface Budget {
+  id: string;
+  budget: string;
+  measured: string;
+  verdict: Verdict;
+}
+
+function judge(ok: boolean | undefined): Verdict {
+  return ok === undefined ? 'not measured' : ok ? 'met' : 'MISSED';
+}
+
+function evaluateBudgets(analysis: AnalysisRow[], memory: MemoryRow[], lsp: LspReport | null, opts: Options): Budget[] {
+  const budgets: Budget[] = [];
+  const worst = <T>(rows: T[], f: (r: T) => number, lowest = true): T | undefined =>
+    rows.reduce<T | undefined>((w, r) => (w === undefined || (lowest ? f(r) < f(w) : f(r) > f(w)) ? r : w), undefined);
+
+  const a1 = worst(analysis, (r) => r.mbps.ours);
+  budgets.push({
+    id: 'analysis-throughput',
+    budget: 'full analysis >= 100 MB/s (every input)',
+    measured: a1 ? `worst ${fmt(a1.mbps.ours)} MB/s (${a1.input})` : '-',
+    verdict: judge(a1 ? a1.mbps.ours >= 100 : undefined),
+  });
+  const a2 = worst(analysis, (r) => r.oursVsBare);
+  budgets.push({
+    id: 'analysis-vs-bare',
+    budget: 'within 2x of the bare tokenizer: ours >= bare/2 (every input)',
+    measured: a2 ? `worst ours/bare ${fmt(a2.oursVsBare)}x (${a2.input})` : '-',
+    verdict: judge(a2 ? a2.oursVsBare >= 0.5 : undefined),
+  });
+  const a3 = worst(analysis, (r) => r.oursVsSaxes);
+  budgets.push({
+    id: 'analysis-vs-saxes',
+    budget: 'at least 2x saxes (every input)',
+    measured: a3 ? `worst ours/saxes ${fmt(a3.oursVsSaxes)}x (${a3.input})` : '-',
+    verdict: judge(a3 ? a3.oursVsSaxes >= 2 : undefined),
+  });
+
+  const ten = lsp?.docs.find((d) => d.input === 'trace-10MB');
+  const why10 = opts.quick ? 'not measured (--quick skips 10 MB)' : lsp?.skipped ? `not measured (${lsp.skipped})` : '-';
+  for (const kind of ['hover', 'completion'] as const) {
+    const s = ten?.[kind];
+    const ok = s && s.n > 0 ? s.p99 < 2 && s.errors === 0 : undefined;
+    budgets.push({
+      id: `${kind}-p99-10MB`,
+      budget: `${kind} over stdio p99 < 2 ms on 10 MB`,
+      measured: s && s.n > 0 ? `p99 ${fmt(s.p99)} ms (${s.answered}/${s.n} answered${s.errors ? `, ${s.errors} errors` : ''})` : why10,
+      verdict: judge(ok),
+    });
+  }
+
+  const e = lsp?.edit?.stdio;
+  budgets.push({
+    id: 'edit-diagnostics-1MB',
+    budget: 'edit -> diagnostics < 100 ms on 1 MB, debounce aside (p99 over stdio)',
+    measured: e
+      ? `p99 ${fmt(e.p99)} ms, median ${fmt(e.median)} ms (in process p99 ${fmt(lsp!.edit!.inProcess.p99)} ms)${lsp!.edit!.debounceSuspected ? ' — debounce suspected' : ''}`
+      : lsp?.skipped
+        ? `not measured (${lsp.skipped})`
+        : '-',
+    verdict: judge(e ? e.p99 < 100 && e.timeouts === 0 : undefined),
+  });
+
+  const m = worst(memory, (r) => r.totalPerByte, false);
+  budgets.push({
+    id: 'retained-memory',
+    budget: '< 10 bytes retained per input byte for an open document (text + analysis, every input)',
+    measured: m ? `worst ${fmt(m.totalPerByte)} B/B incl. text, ${fmt(m.analysisPerByte)} B/B analysis only (${m.input})` : '-',
+    verdict: judge(m ? m.totalPerByte < 10 : undefined),
+  });
+  return budgets;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function machineInfo() {
+  const cpus = os.cpus();
+  let commit: string | undefined;
+  let dirty: boolean | undefined;
+  try {
+    commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+  } catch {
+    /* not a git checkout */
+  }
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    availableParallelism: typeof os.availableParallelism === 'function' ? os.availableParallelism() : cpus.length,
+    totalMemoryMB: Math.round(os.totalmem() / MB),
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    v8: process.versions.v8,
+    loadAverageAtStart: os.loadavg().map((x) => round(x, 2)),
+    date: new Date().toISOString(),
+    commit,
+    dirty,
+  };
+}
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  const started = performance.now();
+  const machine = machineInfo();
+  console.log(`syncml-codes bench — ${machine.date}`);
+  console.log(`${machine.cpu}, ${machine.cores} cores, ${machine.platform}, node ${machine.node}`);
+  console.log(`commit ${machine.commit ?? '?'}${machine.dirty ? ' (working tree has uncommitted changes)' : ''}`);
+  console.log(`options: ${opts.quick ? '--quick ' : ''}parts=${[...opts.only].join(',')} rounds=${opts.rounds} requests=${opts.requests} edits=${opts.edits} seed=${opts.seed}`);
+  const load = os.loadavg()[0];
+  if (load > machine.cores * 0.5) {
+    console.log(`WARNING: load average ${load.toFixed(2)} on ${machine.cores} cores: other work is running, figures will be noisy and low`);
+  }
+  if (!gc) console.log('WARNING: global.gc is not available (run with node --expose-gc): no GC between samples, no memory figures');
+
+  const inputs = buildInputs(opts);
+  console.log(`inputs: ${inputs.list.map((i) => `${i.name} (${size(i.bytes)})`).join(', ')}`);
+  for (const s of inputs.skipped) console.log(`  skipped input: ${s}`);
+  const probe = inputs.traces.get('trace-0.1MB') ?? generateTrace(0.1 * MB, opts.seed);
+  const info = createService(probe);
+  for (const n of info.notes) console.log(`  service: ${n}`);
+
+  let analysis: AnalysisRow[] = [];
+  let memory: MemoryRow[] = [];
+  let lsp: LspReport | null = null;
+  if (opts.only.has('analysis')) {
+    const split: OursSplit = { analyzeMs: 0, validateMs: 0, diagnostics: 0 };
+    const contenders = [
+      oursContender(info.service, split),
+      bareContender(),
+      saxesContender(),
+      htmlparser2Contender(await loadHtmlparser2()),
+      fxpContender(),
+    ];
+    analysis = runAnalysis(inputs.list, contenders, split, opts);
+  }
+  if (opts.only.has('memory')) memory = runMemory(inputs.list, info.service, inputs.traces);
+  if (opts.only.has('lsp')) lsp = await runLsp(inputs.list, inputs.traces, info.service, opts);
+
+  const budgets = evaluateBudgets(analysis, memory, lsp, opts);
+  section('Budgets (architecture guide, "Performance budgets")');
+  console.log(table(['budget', 'measured', 'verdict'], budgets.map((b) => [b.budget, b.measured, b.verdict === 'MISSED' ? '*** MISSED ***' : b.verdict]), 99));
+  const missed = budgets.filter((b) => b.verdict === 'MISSED');
+  if (missed.length) console.log(`\n!!! ${missed.length} BUDGET(S) MISSED: ${missed.map((b) => b.id).join(', ')} !!!`);
+  if (info.stubSuspected) console.log('\n!!! The language service looks like a stub (hover returned null): "ours" figures are not meaningful yet. !!!');
+
+  const elapsed = (performance.now() - started) / 1000;
+  console.log(`\nchecksum ${(sink >>> 0).toString(16)} (keeps every contender's work observable); ran in ${elapsed.toFixed(1)} s`);
+
+  const out = {
+    machine,
+    options: { ...opts, only: [...opts.only] },
+    service: { catalogLoaded: info.catalogLoaded, stubSuspected: info.stubSuspected, notes: info.notes },
+    units: { MB: 'MiB (2^20 bytes), UTF-8 bytes of the text', latency: 'ms', memory: 'bytes retained per UTF-8 input byte' },
+    inputs: inputs.list.map((i) => ({ name: i.name, source: i.source, bytes: i.bytes, chars: i.text.length, segments: i.segments.length })),
+    skippedInputs: inputs.skipped,
+    analysis,
+    memory,
+    lsp,
+    budgets,
+    checksum: sink >>> 0,
+    elapsedSeconds: round(elapsed, 1),
+  };
+  const dir = path.join(ROOT, 'bench', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'latest.json');
+  fs.writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
+  console.log(`results written to ${path.relative(process.cwd(), file) || file}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
