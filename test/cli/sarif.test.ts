@@ -1,7 +1,8 @@
 /**
  * syncml-check --format sarif: a SARIF 2.1.0 log that GitHub code scanning accepts. Checked
- * structurally (test/support/cliSarif.ts) and, when SARIF_VALIDATOR_DIR names a folder with
- * ajv-draft-04, ajv-formats and @microsoft/jest-sarif installed, against the OASIS JSON schema.
+ * structurally (test/support/cliSarif.ts) and, when ajv-draft-04, ajv-formats and
+ * @microsoft/jest-sarif are installed (devDependencies, or the folder SARIF_VALIDATOR_DIR names),
+ * against the OASIS JSON schema.
  */
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -186,9 +187,19 @@ test('the structural SARIF check catches what GitHub would reject', () => {
 });
 
 test('sarif against the OASIS SARIF 2.1.0 JSON schema', (t) => {
-  const dir = process.env.SARIF_VALIDATOR_DIR;
+  // The validator and the schema come from the repository's devDependencies when they are there,
+  // else from the folder SARIF_VALIDATOR_DIR names.
+  const dir = [process.env.SARIF_VALIDATOR_DIR, ROOT].find((d) => {
+    if (!d) return false;
+    try {
+      for (const m of ['ajv-draft-04', 'ajv-formats', '@microsoft/jest-sarif/package.json']) require.resolve(m, { paths: [d] });
+      return true;
+    } catch {
+      return false;
+    }
+  });
   if (!dir) {
-    t.skip('set SARIF_VALIDATOR_DIR to a folder with ajv-draft-04, ajv-formats and @microsoft/jest-sarif installed');
+    t.skip('ajv-draft-04, ajv-formats and @microsoft/jest-sarif are not installed: set SARIF_VALIDATOR_DIR to a folder that has them');
     return;
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports

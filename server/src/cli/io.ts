@@ -3,7 +3,7 @@
  * (bytes to text through encoding.ts), the package version. Everything else is in pure modules.
  */
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeBytes } from './encoding';
 import { relativePathToUri } from './format/sarif';
@@ -234,8 +234,4 @@ export function readPackageInfo(): PackageInfo {
     }
   }
   return { version: '0.0.0-unknown', informationUri: undefined };
-}
-
-export function fileName(p: string): string {
-  return basename(p);
 }
