@@ -54,7 +54,8 @@ export type ParseResult = Command | UsageError;
 
 export const USAGE = `Usage:
   syncml-check [options] <file|dir|->...         check SyncML messages and DM tree files
-  syncml-check decode [options] <file|dir|->...  list every code with its meaning (like inlay hints)
+  syncml-check decode [options] <file|dir|->...  list every code with its meaning (like inlay hints);
+                                                 --decode does the same
   syncml-check explain <number> [--family <id>]  every meaning of a number, across code families
 
 Inputs:
