@@ -1,0 +1,146 @@
+/**
+ * What the Node and the browser entries share: the client options, the look-up command and the
+ * client's lifecycle. The entries only say how to start the server (a Node process or a Web Worker).
+ */
+import * as vscode from 'vscode';
+import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
+import type { CodeEntry } from '../../server/src/catalog/types';
+import { EXPLAIN_REQUEST, type ExplainParams, type ExplainResult } from '../../server/src/lsp/protocol';
+
+/** Client id: also the settings section, so `syncml.trace.server` works. */
+const CLIENT_ID = 'syncml';
+const CLIENT_NAME = 'SyncML Language Server';
+const LOOKUP_COMMAND = 'syncml.lookupCode';
+
+/** The languages the server serves; `xml` documents are kept only when their root is SyncML or MgmtTree (decided by the server from the text). */
+const LANGUAGES = ['syncml', 'dmtree', 'xml'];
+
+/** On the desktop, local files and unsaved editors; in the web, whatever scheme the workspace uses. */
+function documentSelector(platform: 'node' | 'web'): DocumentSelector {
+  return platform === 'web'
+    ? LANGUAGES.map((language) => ({ language }))
+    : LANGUAGES.flatMap((language) => ['file', 'untitled'].map((scheme) => ({ scheme, language })));
+}
+
+type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
+
+let client: BaseLanguageClient | undefined;
+
+export async function activateClient(
+  context: vscode.ExtensionContext,
+  platform: 'node' | 'web',
+  createClient: ClientFactory,
+): Promise<void> {
+  const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
+  context.subscriptions.push(outputChannel);
+  const languageClient = createClient(CLIENT_ID, CLIENT_NAME, {
+    documentSelector: documentSelector(platform),
+    outputChannel,
+    diagnosticCollectionName: CLIENT_ID,
+    synchronize: { configurationSection: CLIENT_ID },
+  });
+  client = languageClient;
+  // Registered before the server starts, so that a server that fails to start gives a clear error
+  // from the command rather than "command not found".
+  context.subscriptions.push(vscode.commands.registerCommand(LOOKUP_COMMAND, (arg?: unknown) => lookUpCode(languageClient, arg)));
+  await languageClient.start();
+}
+
+export async function deactivateClient(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running?.needsStop()) await running.stop();
+}
+
+/**
+ * `syncml.lookupCode`. With an argument (a number or its text: `404`, `0x87D10194`, `-2016345708`),
+ * returns the server's Explanation without any UI: for scripts, other extensions and tests. Without one,
+ * asks for a number (prefilled with the one under the cursor), lists every meaning across families
+ * in a quick pick, copies the chosen one to the clipboard, and returns the Explanation.
+ */
+async function lookUpCode(languageClient: BaseLanguageClient, arg?: unknown): Promise<ExplainResult | undefined> {
+  if (typeof arg === 'number' || (typeof arg === 'string' && arg.trim() !== '')) {
+    return explain(languageClient, String(arg).trim());
+  }
+  const input = await vscode.window.showInputBox({
+    title: 'SyncML: Look Up Code',
+    prompt: 'A status, alert, result or state code, or a 0x87D1xxxx HRESULT (hex or signed decimal)',
+    placeHolder: '404',
+    value: numberAtCursor(),
+    validateInput: (value) => (value.trim() === '' ? 'Type a number, e.g. 404 or 0x87D10194' : undefined),
+  });
+  if (input === undefined || input.trim() === '') return undefined;
+  const explanation = await explain(languageClient, input.trim());
+  await showExplanation(explanation);
+  return explanation;
+}
+
+async function explain(languageClient: BaseLanguageClient, input: string): Promise<ExplainResult> {
+  if (!languageClient.isRunning()) await languageClient.start();
+  const params: ExplainParams = { input };
+  return languageClient.sendRequest<ExplainResult>(EXPLAIN_REQUEST, params);
+}
+
+/** The number at the cursor or the selected number, in the spellings the server understands. */
+function numberAtCursor(): string | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const { document, selection } = editor;
+  const number = /^\s*(0[xX][0-9a-fA-F]+|-?\d+)\s*$/;
+  if (!selection.isEmpty) {
+    const selected = number.exec(document.getText(selection));
+    return selected ? selected[1] : undefined;
+  }
+  const range = document.getWordRangeAtPosition(selection.active, /0[xX][0-9a-fA-F]+|-?\d+/);
+  return range && document.getText(range);
+}
+
+interface MeaningItem extends vscode.QuickPickItem {
+  copy: string;
+}
+
+function codeText(entry: CodeEntry): string {
+  return entry.to !== undefined ? `${entry.code}–${entry.to}` : String(entry.code);
+}
+
+async function showExplanation(explanation: ExplainResult): Promise<void> {
+  const items: (MeaningItem | vscode.QuickPickItem)[] = [];
+  const { hresult } = explanation;
+  if (hresult) {
+    items.push({
+      label: `$(symbol-numeric) ${hresult.hex}`,
+      description: `HRESULT · signed ${hresult.signed}`,
+      detail: `Windows wraps SyncML status ${hresult.status} as ${hresult.hex}`,
+      copy: `${hresult.hex} (${hresult.signed}) = SyncML status ${hresult.status}`,
+    } as MeaningItem);
+  }
+  for (const entry of explanation.meanings) {
+    const code = codeText(entry);
+    const kind = entry.kind === 'defined' ? '' : ` · ${entry.kind}`;
+    const custom = entry.customFile ? ` · from ${entry.customFile}` : '';
+    items.push({
+      label: `${code} ${entry.name}`,
+      description: `${entry.family}${kind}${custom}`,
+      detail: `${entry.description} (${entry.source})`,
+      copy: `${code} ${entry.name} (${entry.family}): ${entry.description}`,
+    } as MeaningItem);
+  }
+  if (explanation.meanings.length === 0) {
+    const message = explanation.note ?? `${explanation.input} is not a code in any known family.`;
+    if (items.length === 0) {
+      await vscode.window.showInformationMessage(message);
+      return;
+    }
+    items.push({ label: message, kind: vscode.QuickPickItemKind.Separator });
+  }
+  const count = explanation.meanings.length;
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `${explanation.input}: ${count} meaning${count === 1 ? '' : 's'} (select one to copy it)`,
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (picked && 'copy' in picked) {
+    await vscode.env.clipboard.writeText(picked.copy);
+    vscode.window.setStatusBarMessage(`Copied: ${picked.copy}`, 4000);
+  }
+}

@@ -1,0 +1,224 @@
+// The real-editor suite: the same file runs in code-server's Node extension host (run-code-server.sh),
+// in the VS Code web build's browser extension host (run-web.sh) and under @vscode/test-electron
+// (run-desktop.js). It talks to the editor only through the `vscode` API, as a user's editor would.
+const assert = require('./assert');
+const vscode = require('vscode');
+
+const EXTENSION_ID = 'syncml-tools.syncml-codes';
+const WAIT_MS = 30000;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `probe` until it returns a truthy value; fails with `what` after `ms`. */
+async function waitFor(what, probe, ms = WAIT_MS) {
+  const start = Date.now();
+  let last;
+  for (;;) {
+    last = await probe();
+    if (last) return last;
+    if (Date.now() - start > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+function workspaceUri(name) {
+  const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
+  assert.ok(folder, 'the test workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+async function open(name) {
+  const doc = await vscode.workspace.openTextDocument(workspaceUri(name));
+  await vscode.window.showTextDocument(doc, { preview: false });
+  return doc;
+}
+
+/** Position inside the `nth` (0-based) occurrence of `needle`, `delta` characters into it; `from` starts the search. */
+function positionOf(doc, needle, { from = '', delta = 0, nth = 0 } = {}) {
+  const text = doc.getText();
+  let at = from ? text.indexOf(from) : 0;
+  assert.ok(at >= 0, `"${from}" is in ${doc.uri.path}`);
+  for (let i = 0; i <= nth; i++) {
+    at = text.indexOf(needle, i === 0 ? at : at + 1);
+    assert.ok(at >= 0, `"${needle}" (#${i}) is in ${doc.uri.path}`);
+  }
+  return doc.positionAt(at + delta);
+}
+
+/** Range of the number inside `<Data>N</Data>`, the first one after `from`. */
+function dataRange(doc, number, from) {
+  const start = positionOf(doc, `<Data>${number}</Data>`, { from, delta: '<Data>'.length });
+  return new vscode.Range(start, start.translate(0, String(number).length));
+}
+
+const codeOf = (d) => (d.code !== null && typeof d.code === 'object' ? d.code.value : d.code);
+
+function diagnosticsWith(uri, code) {
+  return vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d) === code);
+}
+
+const markdown = (hovers) =>
+  hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
+
+async function hoverText(doc, position) {
+  const hovers = await waitFor(`a hover at ${position.line}:${position.character}`, async () => {
+    const result = await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, position);
+    return result && result.length && markdown(result).trim() ? result : undefined;
+  });
+  return markdown(hovers);
+}
+
+const isNodeHost = typeof process !== 'undefined' && !!(process.versions && process.versions.node);
+
+const label = (item) => (typeof item.label === 'string' ? item.label : item.label.label);
+
+suite('SyncML & OMA DM Codes in a real editor', function () {
+  this.timeout(120000);
+  let sample;
+
+  suiteSetup(async () => {
+    const where = isNodeHost ? `Node ${process.versions.node} extension host` : 'browser (web worker) extension host';
+    console.log(`[e2e] ${vscode.env.appName} ${vscode.version}, ${where}, uiKind=${vscode.UIKind[vscode.env.uiKind]}`);
+    sample = await open('sample.syncml');
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is installed`);
+    await ext.activate();
+  });
+
+  test('languages: .syncml, .ddf, and a SyncML first line without extension', async () => {
+    assert.strictEqual(sample.languageId, 'syncml');
+    assert.strictEqual((await open('fumo.ddf')).languageId, 'dmtree');
+    assert.strictEqual((await open('dm-session')).languageId, 'syncml');
+    sample = await open('sample.syncml');
+  });
+
+  test('diagnostics: 1200 in a Status is a wrong-code-family warning on exactly the number', async () => {
+    const [diagnostic] = await waitFor('a wrong-code-family diagnostic', () => {
+      const found = diagnosticsWith(sample.uri, 'wrong-code-family');
+      return found.length ? found : undefined;
+    });
+    console.log(`[e2e] diagnostic: ${diagnostic.message}`);
+    assert.strictEqual(diagnostic.source, 'syncml');
+    assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+    assert.ok(diagnostic.range.isEqual(dataRange(sample, 1200, '<Cmd>Replace</Cmd>')), `range ${JSON.stringify(diagnostic.range)}`);
+  });
+
+  test('diagnostics: a SyncML message in a plain .xml file is served too', async () => {
+    const doc = await open('message.xml');
+    assert.strictEqual(doc.languageId, 'xml');
+    await waitFor('a wrong-code-family diagnostic in message.xml', () => diagnosticsWith(doc.uri, 'wrong-code-family').length > 0);
+    sample = await open('sample.syncml');
+  });
+
+  test('hover: 404 in the Status of a Get says Not Found', async () => {
+    const text = await hoverText(sample, positionOf(sample, '404', { from: '<Cmd>Get</Cmd>', delta: 1 }));
+    console.log(`[e2e] hover 404 in Status: ${text.split('\n')[0]}`);
+    assert.match(text, /not found/i);
+  });
+
+  test('hover: 404 in a FUMO Generic Alert is Failed Firmware Update Package Validation', async () => {
+    const text = await hoverText(sample, positionOf(sample, '404', { from: 'firmwareupdate', delta: 1 }));
+    console.log(`[e2e] hover 404 in FUMO alert: ${text.split('\n')[0]}`);
+    assert.match(text, /Failed Firmware Update Package Validation/);
+  });
+
+  test('completion: inside an empty Status <Data></Data> lists 200', async () => {
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'syncml',
+      content: sample.getText().replace('<Data>404</Data>', '<Data></Data>'),
+    });
+    const position = positionOf(doc, '<Data></Data>', { from: '<Cmd>Get</Cmd>', delta: '<Data>'.length });
+    const items = await waitFor('completion items', async () => {
+      const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, position);
+      return list && list.items.length ? list.items : undefined;
+    });
+    console.log(`[e2e] completion: ${items.length} items, first ${items.slice(0, 3).map(label).join(' | ')}`);
+    const ok = items.find((item) => /^200\b/.test(label(item)) || item.insertText === '200');
+    assert.ok(ok, `200 among ${items.map(label).slice(0, 20).join(', ')}`);
+  });
+
+  test('quick fix: 1200 in a Status becomes 200', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'syncml', content: sample.getText() });
+    const range = dataRange(doc, 1200, '<Cmd>Replace</Cmd>');
+    await waitFor('the diagnostic on the untitled copy', () => diagnosticsWith(doc.uri, 'wrong-code-family').length > 0);
+    const action = await waitFor('a quick fix', async () => {
+      const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value);
+      return (actions || []).find((a) => 'edit' in a && a.edit && /\b200\b/.test(a.title));
+    });
+    console.log(`[e2e] quick fix: ${action.title}`);
+    assert.ok(await vscode.workspace.applyEdit(action.edit));
+    assert.strictEqual(doc.getText(new vscode.Range(range.start, range.start.translate(0, 3))), '200');
+    assert.strictEqual(doc.getText(), sample.getText().replace('<Data>1200</Data>', '<Data>200</Data>'));
+    await waitFor('the diagnostic to go away', () => diagnosticsWith(doc.uri, 'wrong-code-family').length === 0);
+  });
+
+  test('settings: syncml.diagnostics.severity can turn a code off, and back on', async () => {
+    const config = vscode.workspace.getConfiguration('syncml');
+    await config.update('diagnostics.severity', { 'wrong-code-family': 'off' }, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('wrong-code-family to be turned off', () => diagnosticsWith(sample.uri, 'wrong-code-family').length === 0);
+    } finally {
+      await config.update('diagnostics.severity', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('wrong-code-family to come back', () => diagnosticsWith(sample.uri, 'wrong-code-family').length > 0);
+  });
+
+  test('custom codes: *.syncml-codes.json files are checked against the schema', async () => {
+    const doc = await open('acme.syncml-codes.json');
+    assert.strictEqual(doc.languageId, 'json');
+    const editor = await vscode.window.showTextDocument(doc);
+    const at = positionOf(doc, '"fumo-result"', { delta: 1 });
+    await editor.edit((edit) => edit.replace(new vscode.Range(at, at.translate(0, 'fumo-result'.length)), 'fumo'));
+    try {
+      const [problem] = await waitFor('a schema diagnostic on "fumo"', () => {
+        const found = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.range.contains(at));
+        return found.length ? found : undefined;
+      });
+      console.log(`[e2e] schema: ${problem.message.split('\n')[0]}`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  // The browser server has no file system to read syncml.customCodes from (it says so in its log).
+  (isNodeHost ? test : test.skip)('custom codes: syncml.customCodes adds a vendor code to the look-up', async () => {
+    const config = vscode.workspace.getConfiguration('syncml');
+    await config.update('customCodes', ['acme.syncml-codes.json'], vscode.ConfigurationTarget.Global);
+    try {
+      const meaning = await waitFor('the custom FUMO 251 in the look-up', async () => {
+        const explanation = await vscode.commands.executeCommand('syncml.lookupCode', '251');
+        return explanation.meanings.find((m) => m.family === 'fumo-result' && m.name === 'Update deferred by the user');
+      });
+      assert.ok(meaning.customFile && /acme\.syncml-codes\.json$/.test(meaning.customFile), `customFile ${meaning.customFile}`);
+    } finally {
+      await config.update('customCodes', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('command: syncml.lookupCode 404 lists its meanings across families', async () => {
+    assert.ok((await vscode.commands.getCommands(true)).includes('syncml.lookupCode'));
+    const explanation = await vscode.commands.executeCommand('syncml.lookupCode', '404');
+    assert.ok(explanation && Array.isArray(explanation.meanings), JSON.stringify(explanation));
+    console.log(`[e2e] lookupCode 404: ${explanation.meanings.map((m) => `${m.family} ${m.name}`).join('; ')}`);
+    assert.strictEqual(explanation.number, 404);
+    assert.ok(explanation.meanings.some((m) => m.family === 'fumo-result' && m.name === 'Failed Firmware Update Package Validation'));
+    assert.ok(explanation.meanings.some((m) => m.family === 'syncml-status' && /not found/i.test(m.name)));
+  });
+
+  test('command: syncml.lookupCode decodes a 0x87D1xxxx HRESULT', async () => {
+    const explanation = await vscode.commands.executeCommand('syncml.lookupCode', '0x87D10194');
+    assert.ok(explanation && explanation.hresult, JSON.stringify(explanation));
+    assert.strictEqual(explanation.hresult.status, 404);
+    assert.ok(explanation.meanings.some((m) => m.family === 'syncml-status' && m.code === 404));
+  });
+
+  suiteTeardown(async () => {
+    // Leave no dirty untitled editors behind (a closing window would ask to save them).
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.isUntitled && doc.isDirty) {
+        await vscode.window.showTextDocument(doc);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+    }
+  });
+});
