@@ -1,0 +1,174 @@
+/**
+ * Custom-codes files named in `syncml.customCodes`: resolving the configured strings to URIs and
+ * reading them through an injected reader (the Node main reads the file system; the browser main has
+ * none). Pure except for the reader it is given.
+ */
+import type { CustomCodesFile, CustomCodesProblem } from '../catalog/types';
+
+/** Reads a file given as a URI string (file: URIs at least). Rejects with a readable error. */
+export type FileReader = (uri: string) => Promise<string>;
+
+export type CustomCodesParser = (text: string, file: string) => { codes?: CustomCodesFile; problems: CustomCodesProblem[] };
+
+export interface ResolvedCustomFile {
+  /** As the user wrote it in the setting. */
+  setting: string;
+  /** Absolute URI, or undefined when it could not be resolved. */
+  uri: string | undefined;
+  /** The name used in messages and hovers: a file system path for file: URIs, else the URI. */
+  display: string;
+}
+
+const WINDOWS_DRIVE = /^[a-zA-Z]:[\\/]/;
+const URI_SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]+:/;
+
+function encodePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => (/^[a-zA-Z]:$/.test(segment) ? segment : encodeURIComponent(segment)))
+    .join('/');
+}
+
+/** An absolute file system path (POSIX or Windows) as a file: URI. */
+export function pathToFileUri(path: string): string {
+  let p = path.replace(/\\/g, '/');
+  if (/^[a-zA-Z]:\//.test(p)) p = '/' + p;
+  if (p.startsWith('//')) {
+    // UNC: //server/share/x
+    const rest = p.slice(2);
+    const slash = rest.indexOf('/');
+    const host = slash < 0 ? rest : rest.slice(0, slash);
+    const tail = slash < 0 ? '/' : rest.slice(slash);
+    return `file://${host}${encodePath(tail)}`;
+  }
+  return `file://${encodePath(p)}`;
+}
+
+/** A file: URI as a file system path (forward slashes kept except on a drive-letter path). */
+export function fileUriToPath(uri: string): string | undefined {
+  if (!uri.toLowerCase().startsWith('file:')) return undefined;
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return undefined;
+  }
+  let path = decodeURIComponent(url.pathname);
+  if (/^\/[a-zA-Z]:/.test(path)) path = path.slice(1).replace(/\//g, '\\');
+  return url.host ? `//${url.host}${path}` : path;
+}
+
+/**
+ * Resolve one configured string: a URI (file:, or anything with a scheme), an absolute path, a
+ * `~/` path (with `home`), or a path relative to `baseUri` (the first workspace folder, else the
+ * server's working directory). `${workspaceFolder}` is replaced by the base folder.
+ */
+export function resolveCustomCodesPath(setting: string, baseUri: string | undefined, home?: string): ResolvedCustomFile {
+  let s = setting.trim();
+  const baseDir = baseUri ? (fileUriToPath(baseUri) ?? baseUri) : undefined;
+  if (s.includes('${workspaceFolder}')) {
+    if (!baseDir) return { setting, uri: undefined, display: setting };
+    s = s.split('${workspaceFolder}').join(baseDir);
+  }
+  if ((s === '~' || s.startsWith('~/') || s.startsWith('~\\')) && home) s = home + s.slice(1);
+
+  let uri: string | undefined;
+  if (WINDOWS_DRIVE.test(s) || s.startsWith('/') || s.startsWith('\\\\')) {
+    uri = pathToFileUri(s);
+  } else if (URI_SCHEME.test(s)) {
+    uri = s;
+  } else if (baseUri) {
+    const base = baseUri.endsWith('/') ? baseUri : baseUri + '/';
+    try {
+      uri = new URL(encodePath(s.replace(/\\/g, '/')), base).href;
+    } catch {
+      uri = undefined;
+    }
+  }
+  if (uri) {
+    // Normalise `.` / `..` segments and the encoding so that watcher events compare equal.
+    try {
+      uri = new URL(uri).href;
+    } catch {
+      /* keep as written */
+    }
+  }
+  const display = uri ? (fileUriToPath(uri) ?? uri) : setting;
+  return { setting, uri, display };
+}
+
+/** Compare two URIs as a file watcher would report them (drive letter and percent-encoding case). */
+export function sameUri(a: string, b: string): boolean {
+  const norm = (u: string): string => {
+    const path = fileUriToPath(u);
+    if (path === undefined) return u;
+    return /^[a-zA-Z]:/.test(path) ? path.toLowerCase() : path;
+  };
+  return norm(a) === norm(b);
+}
+
+export interface LoadResult {
+  files: CustomCodesFile[];
+  problems: CustomCodesProblem[];
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}
+
+/** Read and parse each file; every failure becomes a problem naming the file. Never rejects. */
+export async function loadCustomCodes(
+  files: readonly ResolvedCustomFile[],
+  read: FileReader,
+  parse: CustomCodesParser,
+): Promise<LoadResult> {
+  const results = await Promise.all(
+    files.map(async (f): Promise<LoadResult> => {
+      if (!f.uri) {
+        return {
+          files: [],
+          problems: [{ file: f.display, message: 'cannot be resolved: a relative path needs an open workspace folder' }],
+        };
+      }
+      let text: string;
+      try {
+        text = await read(f.uri);
+      } catch (err) {
+        return { files: [], problems: [{ file: f.display, message: `cannot be read: ${errorText(err)}` }] };
+      }
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      try {
+        const parsed = parse(text, f.display);
+        return { files: parsed.codes ? [parsed.codes] : [], problems: parsed.problems ?? [] };
+      } catch (err) {
+        return { files: [], problems: [{ file: f.display, message: `cannot be parsed: ${errorText(err)}` }] };
+      }
+    }),
+  );
+  return {
+    files: results.flatMap((r) => r.files),
+    problems: results.flatMap((r) => r.problems),
+  };
+}
+
+/** One user-facing message per file: the first problem, and how many more there are. */
+export function summarizeProblems(problems: readonly CustomCodesProblem[]): string[] {
+  const byFile = new Map<string, string[]>();
+  for (const p of problems) {
+    const list = byFile.get(p.file) ?? [];
+    list.push(p.message);
+    byFile.set(p.file, list);
+  }
+  const out: string[] = [];
+  for (const [file, messages] of byFile) {
+    const more = messages.length > 1 ? ` (and ${messages.length - 1} more problem${messages.length > 2 ? 's' : ''}; see the SyncML server log)` : '';
+    out.push(`SyncML custom codes file ${file}: ${messages[0]}${more}. The built-in codes are still used.`);
+  }
+  return out;
+}
+
+/** Escape glob metacharacters in a literal path for a file-watcher pattern. */
+export function globEscape(path: string): string {
+  return path.replace(/[*?{}[]/g, (c) => `[${c}]`);
+}

@@ -1,0 +1,214 @@
+/**
+ * The `syncml.*` settings as the server reads them: a pure mapping from whatever the client sent
+ * (nested objects as VS Code sends them, or flat dotted keys as some clients send them) to
+ * `ServiceSettings` plus the server-only settings. Wrong values never throw: the key falls back to
+ * its default and a warning says what was wrong.
+ */
+import type { DiagnosticCode, ServiceSettings, SeveritySetting } from '../api';
+import { DEFAULT_SETTINGS } from '../api';
+import type { Diagnostic } from 'vscode-languageserver-types';
+
+export interface ServerSettings {
+  service: ServiceSettings;
+  /** Paths or URIs of custom-codes JSON files, as the user wrote them (deduplicated, trimmed). */
+  customCodes: string[];
+}
+
+export interface ParsedSettings {
+  settings: ServerSettings;
+  /** One sentence per ignored or replaced value, naming the setting. */
+  warnings: string[];
+}
+
+/** Every diagnostic code; a `Record` so that a code added to the API without being listed here fails to compile. */
+const DIAGNOSTIC_CODES: Record<DiagnosticCode, true> = {
+  'undefined-code': true,
+  'wrong-code-family': true,
+  'unexpected-status-for-command': true,
+  'not-a-code': true,
+  'vendor-code': true,
+  'unknown-alert-type': true,
+  'xml-syntax': true,
+};
+
+const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+/** Spellings other editors' users are likely to type. */
+const SEVERITY_ALIASES: Record<string, SeveritySetting> = { info: 'information', none: 'off', warn: 'warning' };
+
+/** Leaves this server reads, and keys it knows to belong to the client (not warned about). */
+const KNOWN_LEAVES = new Set([
+  'diagnostics.enable',
+  'diagnostics.severity',
+  'inlayHints.enable',
+  'customCodes',
+  'largeFileThreshold',
+]);
+const CLIENT_PREFIXES = ['trace'];
+
+export function defaultServerSettings(): ServerSettings {
+  return {
+    service: {
+      diagnostics: { enable: DEFAULT_SETTINGS.diagnostics.enable, severity: { ...DEFAULT_SETTINGS.diagnostics.severity } },
+      inlayHints: { enable: DEFAULT_SETTINGS.inlayHints.enable },
+      largeFileThreshold: DEFAULT_SETTINGS.largeFileThreshold,
+    },
+    customCodes: [],
+  };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function describe(v: unknown): string {
+  if (Array.isArray(v)) return 'an array';
+  if (v === null) return 'null';
+  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+  if (typeof v === 'object') return 'an object';
+  return `${typeof v} ${String(v)}`;
+}
+
+/**
+ * Flatten the raw section into dotted keys. `diagnostics.severity` is a leaf (its keys are
+ * diagnostic codes), so is anything under a client-owned prefix.
+ */
+function flatten(raw: Record<string, unknown>, prefix = '', into = new Map<string, unknown>()): Map<string, unknown> {
+  for (const [key, value] of Object.entries(raw)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    const leaf = KNOWN_LEAVES.has(path) || CLIENT_PREFIXES.some((p) => path === p || path.startsWith(p + '.'));
+    if (!leaf && isObject(value)) flatten(value, path, into);
+    else into.set(path, value);
+  }
+  return into;
+}
+
+/**
+ * Map the `syncml` configuration section to settings. `raw` may be undefined or null (no settings),
+ * the section object, or an object that wraps it under `syncml` (some clients send the whole tree).
+ */
+export function parseSettings(raw: unknown): ParsedSettings {
+  const settings = defaultServerSettings();
+  const warnings: string[] = [];
+  if (raw === undefined || raw === null) return { settings, warnings };
+  if (!isObject(raw)) {
+    warnings.push(`syncml: the settings section should be an object, got ${describe(raw)}; using the defaults.`);
+    return { settings, warnings };
+  }
+  if (isObject(raw.syncml) && Object.keys(raw).length === 1) raw = raw.syncml;
+  const values = flatten(raw as Record<string, unknown>);
+
+  const bool = (key: string, fallback: boolean): boolean => {
+    const v = values.get(key);
+    if (v === undefined || v === null) return fallback;
+    if (typeof v === 'boolean') return v;
+    warnings.push(`syncml.${key} should be true or false, got ${describe(v)}; using the default (${fallback}).`);
+    return fallback;
+  };
+
+  settings.service.diagnostics.enable = bool('diagnostics.enable', settings.service.diagnostics.enable);
+  settings.service.inlayHints.enable = bool('inlayHints.enable', settings.service.inlayHints.enable);
+
+  const severity = values.get('diagnostics.severity');
+  if (severity !== undefined && severity !== null) {
+    if (!isObject(severity)) {
+      warnings.push(
+        `syncml.diagnostics.severity should be an object mapping a diagnostic code to one of ${SEVERITIES.join(', ')}, got ${describe(severity)}; ignored.`,
+      );
+    } else {
+      for (const [code, level] of Object.entries(severity)) {
+        if (!Object.prototype.hasOwnProperty.call(DIAGNOSTIC_CODES, code)) {
+          warnings.push(
+            `syncml.diagnostics.severity: unknown diagnostic code ${JSON.stringify(code)} ignored (known: ${Object.keys(DIAGNOSTIC_CODES).join(', ')}).`,
+          );
+          continue;
+        }
+        const normalized = typeof level === 'string' ? level.trim().toLowerCase() : undefined;
+        const value =
+          normalized === undefined
+            ? undefined
+            : (SEVERITIES as readonly string[]).includes(normalized)
+              ? (normalized as SeveritySetting)
+              : SEVERITY_ALIASES[normalized];
+        if (value === undefined) {
+          warnings.push(
+            `syncml.diagnostics.severity.${code} should be one of ${SEVERITIES.join(', ')}, got ${describe(level)}; using the default severity.`,
+          );
+          continue;
+        }
+        settings.service.diagnostics.severity[code as DiagnosticCode] = value;
+      }
+    }
+  }
+
+  const threshold = values.get('largeFileThreshold');
+  if (threshold !== undefined && threshold !== null) {
+    if (typeof threshold === 'number' && Number.isFinite(threshold) && threshold >= 0) {
+      settings.service.largeFileThreshold = Math.floor(threshold);
+    } else {
+      warnings.push(
+        `syncml.largeFileThreshold should be a number of characters (0 or more), got ${describe(threshold)}; using the default (${settings.service.largeFileThreshold}).`,
+      );
+    }
+  }
+
+  const custom = values.get('customCodes');
+  if (custom !== undefined && custom !== null) {
+    const list = typeof custom === 'string' ? [custom] : Array.isArray(custom) ? custom : undefined;
+    if (typeof custom === 'string') {
+      warnings.push('syncml.customCodes should be an array of paths; read the single string as a one-element array.');
+    }
+    if (list === undefined) {
+      warnings.push(`syncml.customCodes should be an array of file paths or URIs, got ${describe(custom)}; ignored.`);
+    } else {
+      const seen = new Set<string>();
+      list.forEach((item, i) => {
+        if (typeof item !== 'string' || item.trim() === '') {
+          warnings.push(`syncml.customCodes[${i}] should be a non-empty file path or URI, got ${describe(item)}; ignored.`);
+          return;
+        }
+        const path = item.trim();
+        if (!seen.has(path)) {
+          seen.add(path);
+          settings.customCodes.push(path);
+        }
+      });
+    }
+  }
+
+  for (const key of values.keys()) {
+    if (KNOWN_LEAVES.has(key) || CLIENT_PREFIXES.some((p) => key === p || key.startsWith(p + '.'))) continue;
+    warnings.push(`syncml.${key} is not a setting this server knows; ignored.`);
+  }
+  return { settings, warnings };
+}
+
+/** LSP DiagnosticSeverity numbers. */
+const SEVERITY_NUMBER: Record<Exclude<SeveritySetting, 'off'>, 1 | 2 | 3 | 4> = {
+  error: 1,
+  warning: 2,
+  information: 3,
+  hint: 4,
+};
+
+/**
+ * Apply `syncml.diagnostics.severity` to diagnostics: 'off' drops them, any other level replaces the
+ * severity. Idempotent, so it is safe whether or not the language service applied it already.
+ */
+export function applySeverityOverrides(
+  diagnostics: Diagnostic[],
+  overrides: Partial<Record<DiagnosticCode, SeveritySetting>>,
+): Diagnostic[] {
+  if (Object.keys(overrides).length === 0) return diagnostics;
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const level = typeof d.code === 'string' ? overrides[d.code as DiagnosticCode] : undefined;
+    if (level === undefined) out.push(d);
+    else if (level !== 'off') out.push({ ...d, severity: SEVERITY_NUMBER[level] });
+  }
+  return out;
+}
+
+/** True when the two settings differ in what the custom-codes loader reads. */
+export function sameCustomCodes(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

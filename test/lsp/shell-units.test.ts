@@ -1,0 +1,255 @@
+// The server shell's pure parts, without a process: settings mapping, custom-codes paths, the
+// version cache and the diagnostics scheduler (with fake timers).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileUriToPath, globEscape, loadCustomCodes, pathToFileUri, resolveCustomCodesPath, sameUri, summarizeProblems } from '../../server/src/lsp/customCodes';
+import { DocumentCache } from '../../server/src/lsp/documentCache';
+import { applySeverityOverrides, parseSettings } from '../../server/src/lsp/settings';
+import { DiagnosticsScheduler, type Timers } from '../../server/src/lsp/validation';
+
+describe('parseSettings', () => {
+  it('gives the defaults for no settings, without warnings', () => {
+    for (const raw of [undefined, null, {}]) {
+      const { settings, warnings } = parseSettings(raw);
+      assert.deepEqual(warnings, []);
+      assert.equal(settings.service.diagnostics.enable, true);
+      assert.equal(settings.service.inlayHints.enable, true);
+      assert.equal(settings.service.largeFileThreshold, 5 * 1024 * 1024);
+      assert.deepEqual(settings.customCodes, []);
+    }
+  });
+
+  it('reads nested and dotted keys, and a section wrapped under syncml', () => {
+    const nested = parseSettings({ diagnostics: { enable: false, severity: { 'vendor-code': 'off' } }, largeFileThreshold: 1000 });
+    const dotted = parseSettings({ 'diagnostics.enable': false, 'diagnostics.severity': { 'vendor-code': 'off' }, largeFileThreshold: 1000 });
+    const wrapped = parseSettings({ syncml: { diagnostics: { enable: false, severity: { 'vendor-code': 'off' } }, largeFileThreshold: 1000 } });
+    for (const r of [nested, dotted, wrapped]) {
+      assert.deepEqual(r.warnings, []);
+      assert.equal(r.settings.service.diagnostics.enable, false);
+      assert.deepEqual(r.settings.service.diagnostics.severity, { 'vendor-code': 'off' });
+      assert.equal(r.settings.service.largeFileThreshold, 1000);
+    }
+  });
+
+  it('falls back per key on wrong types and names the setting in the warning', () => {
+    const { settings, warnings } = parseSettings({
+      diagnostics: { enable: 'no', severity: { 'xml-syntax': 'Warning', 'vendor-code': 'loud', bogus: 'off' } },
+      inlayHints: { enable: false },
+      largeFileThreshold: -1,
+      customCodes: ['a.json', 7, 'a.json', ' b.json '],
+      trace: { server: 'verbose' },
+    });
+    assert.equal(settings.service.diagnostics.enable, true);
+    assert.equal(settings.service.inlayHints.enable, false);
+    assert.deepEqual(settings.service.diagnostics.severity, { 'xml-syntax': 'warning' });
+    assert.equal(settings.service.largeFileThreshold, 5 * 1024 * 1024);
+    assert.deepEqual(settings.customCodes, ['a.json', 'b.json']);
+    const text = warnings.join('\n');
+    assert.match(text, /syncml\.diagnostics\.enable should be true or false, got the string "no"/);
+    assert.match(text, /syncml\.diagnostics\.severity\.vendor-code should be one of/);
+    assert.match(text, /unknown diagnostic code "bogus"/);
+    assert.match(text, /syncml\.largeFileThreshold/);
+    assert.match(text, /syncml\.customCodes\[1\]/);
+    assert.doesNotMatch(text, /trace/, 'trace.server belongs to the client');
+    assert.equal(warnings.length, 5);
+  });
+
+  it('never throws on odd input', () => {
+    for (const raw of [42, 'x', [], [1, 2], { diagnostics: null }, { diagnostics: [] }, { customCodes: {} }]) {
+      assert.doesNotThrow(() => parseSettings(raw));
+    }
+  });
+});
+
+describe('applySeverityOverrides', () => {
+  const d = (code: string, severity = 2) => ({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: code, code, severity: severity as 2, source: 'syncml', data: { fix: 1 } });
+  it('drops off, replaces levels, keeps the rest (and data) and is idempotent', () => {
+    const once = applySeverityOverrides([d('vendor-code', 4), d('wrong-code-family'), d('xml-syntax', 1)], { 'vendor-code': 'off', 'wrong-code-family': 'error' });
+    assert.deepEqual(once.map((x) => [x.code, x.severity]), [['wrong-code-family', 1], ['xml-syntax', 1]]);
+    assert.deepEqual(once[0].data, { fix: 1 });
+    assert.deepEqual(applySeverityOverrides(once, { 'vendor-code': 'off', 'wrong-code-family': 'error' }), once);
+  });
+});
+
+describe('custom-codes paths', () => {
+  const ws = 'file:///home/me/my%20ws';
+  it('resolves relative, absolute, ~, ${workspaceFolder} and URIs', () => {
+    assert.equal(resolveCustomCodesPath('codes/acme.json', ws).uri, 'file:///home/me/my%20ws/codes/acme.json');
+    assert.equal(resolveCustomCodesPath('../x #1.json', ws).uri, 'file:///home/me/x%20%231.json');
+    assert.equal(resolveCustomCodesPath('/etc/syncml/c.json', ws).uri, 'file:///etc/syncml/c.json');
+    assert.equal(resolveCustomCodesPath('~/c.json', ws, '/home/me').uri, 'file:///home/me/c.json');
+    assert.equal(resolveCustomCodesPath('${workspaceFolder}/c.json', ws).uri, 'file:///home/me/my%20ws/c.json');
+    assert.equal(resolveCustomCodesPath('file:///tmp/c.json', ws).uri, 'file:///tmp/c.json');
+    assert.equal(resolveCustomCodesPath('C:\\Users\\me\\c.json', ws).uri, 'file:///C:/Users/me/c.json');
+    assert.equal(resolveCustomCodesPath('rel.json', undefined).uri, undefined);
+    assert.equal(resolveCustomCodesPath('codes/acme.json', ws).display, '/home/me/my ws/codes/acme.json');
+  });
+
+  it('converts between paths and file URIs', () => {
+    assert.equal(pathToFileUri('/a b/c#.json'), 'file:///a%20b/c%23.json');
+    assert.equal(fileUriToPath('file:///a%20b/c%23.json'), '/a b/c#.json');
+    assert.equal(fileUriToPath('file:///c%3A/Users/x.json'), 'c:\\Users\\x.json');
+    assert.equal(fileUriToPath('https://example.com/x.json'), undefined);
+    assert.ok(sameUri('file:///C:/x/y.json', 'file:///c%3A/x/y.json'));
+    assert.ok(!sameUri('file:///x/a.json', 'file:///x/b.json'));
+    assert.equal(globEscape('/x/[draft] *.json'), '/x/[[]draft] [*].json');
+  });
+
+  it('loads files through the reader; every failure is a problem naming the file', async () => {
+    const files = ['good.json', 'missing.json', 'boom.json', 'rel.json'].map((s) => resolveCustomCodesPath(s, s === 'rel.json' ? undefined : 'file:///w'));
+    const read = async (uri: string) => {
+      if (uri.endsWith('missing.json')) throw new Error('ENOENT: no such file');
+      return '\uFEFF{"codes":[]}';
+    };
+    const seen: string[] = [];
+    const parse = (text: string, file: string) => {
+      seen.push(text);
+      if (file.endsWith('boom.json')) throw new Error('kaboom');
+      return { codes: { file, entries: [] }, problems: [] };
+    };
+    const r = await loadCustomCodes(files, read, parse);
+    assert.deepEqual(r.files.map((f) => f.file), ['/w/good.json']);
+    assert.deepEqual(
+      r.problems.map((p) => `${p.file}: ${p.message}`),
+      ['/w/missing.json: cannot be read: ENOENT: no such file', '/w/boom.json: cannot be parsed: kaboom', 'rel.json: cannot be resolved: a relative path needs an open workspace folder'],
+    );
+    assert.ok(seen.every((t) => !t.startsWith('\uFEFF')), 'the BOM is stripped');
+    const messages = summarizeProblems([...r.problems, { file: '/w/missing.json', message: 'again' }]);
+    assert.equal(messages.length, 3);
+    assert.match(messages[0], /^SyncML custom codes file \/w\/missing\.json: cannot be read.*and 1 more problem/);
+  });
+});
+
+describe('DocumentCache', () => {
+  it('computes once per version and language, evicts least recently used, forgets on delete', () => {
+    let computed = 0;
+    const cache = new DocumentCache((d) => `${d.uri}@${d.version}#${++computed}`, { maxEntries: 2 });
+    const a1 = TextDocument.create('file:///a', 'syncml', 1, 'a');
+    const b1 = TextDocument.create('file:///b', 'syncml', 1, 'b');
+    const c1 = TextDocument.create('file:///c', 'syncml', 1, 'c');
+    assert.equal(cache.get(a1), 'file:///a@1#1');
+    assert.equal(cache.get(a1), 'file:///a@1#1');
+    assert.equal(cache.get(b1), 'file:///b@1#2');
+    cache.get(a1); // a is now the most recent
+    cache.get(c1); // evicts b
+    assert.equal(cache.size, 2);
+    assert.equal(cache.peek(b1), undefined);
+    assert.equal(cache.peek(a1), 'file:///a@1#1');
+    const a2 = TextDocument.update(a1, [{ text: 'aa' }], 2);
+    assert.equal(cache.get(a2), 'file:///a@2#4');
+    const asXml = TextDocument.create('file:///a', 'xml', 2, 'aa');
+    assert.equal(cache.get(asXml), 'file:///a@2#5', 'a language change is a new entry');
+    cache.delete('file:///a');
+    assert.equal(cache.peek(asXml), undefined);
+  });
+
+  it('bounds the characters held, keeping at least the newest entry', () => {
+    const cache = new DocumentCache(() => 1, { maxChars: 10 });
+    cache.get(TextDocument.create('file:///a', 'syncml', 1, '123456'));
+    cache.get(TextDocument.create('file:///b', 'syncml', 1, '123456'));
+    assert.equal(cache.size, 1);
+    cache.get(TextDocument.create('file:///big', 'syncml', 1, 'x'.repeat(100)));
+    assert.equal(cache.size, 1);
+  });
+});
+
+describe('DiagnosticsScheduler', () => {
+  function fakeTimers() {
+    let now = 0;
+    let next = 1;
+    const queue = new Map<number, { at: number; fn: () => void }>();
+    const timers: Timers = {
+      setTimeout: (fn, ms) => {
+        const id = next++;
+        queue.set(id, { at: now + ms, fn });
+        return id;
+      },
+      clearTimeout: (id) => void queue.delete(id as number),
+    };
+    const advance = async (ms: number) => {
+      now += ms;
+      for (const [id, t] of [...queue].sort((x, y) => x[1].at - y[1].at)) {
+        if (t.at <= now) {
+          queue.delete(id);
+          t.fn();
+        }
+      }
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+    };
+    return { timers, advance, pending: () => queue.size };
+  }
+
+  it('publishes once per burst, for the current version, and clears on close', async () => {
+    const versions = new Map<string, number>([['u', 1]]);
+    const published: [string, number | undefined, number][] = [];
+    const t = fakeTimers();
+    const s = new DiagnosticsScheduler(
+      {
+        currentVersion: (uri) => versions.get(uri),
+        compute: () => [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x' }],
+        publish: (uri, version, diags) => published.push([uri, version, diags.length]),
+        onError: (m) => assert.fail(m),
+      },
+      100,
+      t.timers,
+    );
+    s.schedule('u', 1);
+    await t.advance(50);
+    versions.set('u', 2);
+    s.schedule('u', 2);
+    await t.advance(60);
+    assert.deepEqual(published, [], 'the first timer was cancelled by the change');
+    await t.advance(50);
+    assert.deepEqual(published, [['u', 2, 1]]);
+    s.close('u');
+    assert.deepEqual(published[1], ['u', undefined, 0]);
+  });
+
+  it('drops a result whose version changed while it was being computed', async () => {
+    const versions = new Map<string, number>([['u', 1]]);
+    const published: unknown[] = [];
+    const t = fakeTimers();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const s = new DiagnosticsScheduler(
+      {
+        currentVersion: (uri) => versions.get(uri),
+        compute: async () => {
+          await gate;
+          return [];
+        },
+        publish: (...args) => published.push(args),
+        onError: (m) => assert.fail(m),
+      },
+      10,
+      t.timers,
+    );
+    s.schedule('u', 1);
+    await t.advance(10); // computing version 1
+    versions.set('u', 2); // a change arrives meanwhile (its own timer not yet fired)
+    release();
+    await t.advance(0);
+    assert.deepEqual(published, [], 'version 1 result is stale');
+  });
+
+  it('reports compute errors instead of throwing', async () => {
+    const errors: string[] = [];
+    const t = fakeTimers();
+    const s = new DiagnosticsScheduler(
+      {
+        currentVersion: () => 1,
+        compute: () => {
+          throw new Error('boom');
+        },
+        publish: () => assert.fail('nothing to publish'),
+        onError: (m, e) => errors.push(`${m}: ${(e as Error).message}`),
+      },
+      0,
+      t.timers,
+    );
+    s.schedule('u', 1);
+    await t.advance(0);
+    assert.deepEqual(errors, ['Error while validating u: boom']);
+  });
+});
