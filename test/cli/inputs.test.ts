@@ -131,11 +131,12 @@ test('a binary file found in a directory does not stop the others', () => {
 
 test('UTF-8 with a BOM and CRLF line ends, UTF-16 LE and UTF-16 BE: the same diagnostics at the same places', () => {
   const crlf = ONE_WARNING.replace(/\n/g, '\r\n');
+  const utf16 = ONE_WARNING.replace('encoding="UTF-8"', 'encoding="UTF-16"');
   const t = tempTree({
     'plain.xml': ONE_WARNING,
     'bom.xml': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(crlf)]),
-    'le.xml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ONE_WARNING, 'utf16le')]),
-    'be.xml': Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(ONE_WARNING, 'utf16le').swap16()]),
+    'le.xml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16, 'utf16le')]),
+    'be.xml': Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(utf16, 'utf16le').swap16()]),
   });
   try {
     const results = ['plain.xml', 'bom.xml', 'le.xml', 'be.xml'].map((f) => {
@@ -148,6 +149,26 @@ test('UTF-8 with a BOM and CRLF line ends, UTF-16 LE and UTF-16 BE: the same dia
     assert.match(results[1].stderr, /utf-8 \(BOM\)/);
     assert.match(results[2].stderr, /utf-16le/);
     assert.match(results[3].stderr, /utf-16be/);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('an XML declaration naming an encoding the bytes are not in is an xml-syntax error at the declaration', () => {
+  // Captures often say encoding="utf-16" over UTF-8 bytes; a conforming parser would misread them.
+  const t = tempTree({
+    'says16.xml': ONE_WARNING.replace('encoding="UTF-8"', 'encoding="utf-16"'),
+    'says8.xml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ONE_WARNING, 'utf16le')]),
+  });
+  try {
+    const r16 = runCli([join(t.dir, 'says16.xml')]);
+    assert.equal(r16.status, 1);
+    const lines16 = parseTextReport(r16.stdout);
+    assert.deepEqual(lines16.map((l) => `${l.line}:${l.column} ${l.severity} ${l.code}`), ['1:31 error xml-syntax', '9:86 warning wrong-code-family']);
+    assert.match(r16.stdout, /encoding="utf-16" but the file is UTF-8/);
+    const r8 = runCli([join(t.dir, 'says8.xml')]);
+    assert.equal(r8.status, 1);
+    assert.match(r8.stdout, /encoding="UTF-8" but the file is UTF-16LE/);
   } finally {
     t.cleanup();
   }

@@ -5,7 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { parseArgs } from '../../server/src/cli/args';
-import { decodeBytes, firstInvalidUtf8 } from '../../server/src/cli/encoding';
+import { decodeBytes, firstInvalidUtf8 } from '../../server/src/model/encoding';
 import { relativePathToUri } from '../../server/src/cli/format/sarif';
 import { formatSummary } from '../../server/src/cli/format/text';
 import type { FileResult } from '../../server/src/cli/types';

@@ -11,7 +11,9 @@ const files = corpusFiles();
 const notes = corpusNotes();
 
 function analyseFile(f: (typeof files)[number]) {
-  const decoded = decodeBytes(f.bytes);
+  const result = decodeBytes(f.bytes);
+  if (!result.ok) throw new Error(`${f.name}: ${result.reason}`);
+  const decoded = result;
   const document = TextDocument.create(`file:///corpus/${f.name}`, f.languageId, 1, decoded.text);
   const analysis = service.analyze(document, f.languageId);
   const diagnostics = service.doValidation(analysis, DEFAULT_SETTINGS);

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { decodeBytes } from './encoding';
+import { decodeBytes, type DeclarationProblem } from '../model/encoding';
 import { relativePathToUri } from './format/sarif';
 
 /** Extensions searched for in directories. */
@@ -181,7 +181,9 @@ function walk(dir: string, cwd: string, out: PlannedFile[], planned: Planned, vi
   }
 }
 
-export type ReadResult = { ok: true; text: string; encoding: string } | { ok: false; message: string };
+export type ReadResult =
+  | { ok: true; text: string; encoding: string; declarationProblem?: DeclarationProblem }
+  | { ok: false; message: string };
 
 export function readFileText(abs: string): ReadResult {
   let bytes: Uint8Array;

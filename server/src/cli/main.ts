@@ -8,6 +8,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, type LanguageService, type ServiceSettings } from '../api';
 import { createCatalog } from '../catalog/index';
 import { createLanguageService } from '../languageService';
+import type { DeclarationProblem } from '../model/encoding';
 import { parseArgs, USAGE, type CheckCommand, type ColorChoice, type DecodeCommand, type ExplainCommand } from './args';
 import { decodeDocument, formatDecodeAnnotated, formatDecodeJson, formatDecodeList, type DecodedFile } from './decode';
 import { formatExplainJson, formatExplainText, toExplainReport } from './explain';
@@ -45,6 +46,8 @@ interface LoadedFile {
   file: PlannedFile;
   text: string;
   languageId: string;
+  /** The XML declaration names an encoding the bytes are not in (only a reader of bytes can tell). */
+  declarationProblem?: DeclarationProblem;
 }
 
 /**
@@ -81,7 +84,7 @@ async function loadInputs(
       const what = kind === 'other' ? 'not a SyncML message or DM tree (root element is neither SyncML nor MgmtTree)' : kind;
       err(`syncml-check: checking ${file.path} (${what}, language ${languageId}, ${read.encoding})`);
     }
-    loaded.push({ file, text: read.text, languageId });
+    loaded.push({ file, text: read.text, languageId, declarationProblem: read.declarationProblem });
   }
   for (const dir of plan.directories) {
     if (dir.files.some((f) => loaded.some((l) => l.file === f))) continue;
@@ -103,6 +106,24 @@ function analyze(service: LanguageService, l: LoadedFile) {
   return service.analyze(document, l.languageId);
 }
 
+/** The service's diagnostics, plus the declared-encoding mismatch the CLI alone can see. */
+function validate(service: LanguageService, l: LoadedFile): Diagnostic[] {
+  const analysis = analyze(service, l);
+  const diagnostics = service.doValidation(analysis);
+  const p = l.declarationProblem;
+  if (p) {
+    const doc = analysis.document;
+    diagnostics.unshift({
+      range: { start: doc.positionAt(p.start), end: doc.positionAt(p.end) },
+      severity: 1,
+      code: 'xml-syntax',
+      source: 'syncml',
+      message: p.message,
+    });
+  }
+  return diagnostics;
+}
+
 function internalProblem(path: string, e: unknown): InputProblem {
   const message = e instanceof Error ? e.message : String(e);
   return { path, message: `internal error while checking: ${message.split('\n')[0]}` };
@@ -115,7 +136,7 @@ async function runCheck(cmd: CheckCommand): Promise<number> {
   for (const l of loaded) {
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = service.doValidation(analyze(service, l));
+      diagnostics = validate(service, l);
     } catch (e) {
       problems.push(internalProblem(l.file.path, e));
       if (cmd.verbose && e instanceof Error && e.stack) err(e.stack);

@@ -136,7 +136,7 @@ export function assessSite(site: CodeSite, text: string, catalog: Catalog): Find
     return at(
       'undefined-code',
       `${n} is not ${article(expected)}: ${entry.description}` +
-        (repl ? ` Use ${repl.code} ("${repl.name}").` : ''),
+        (repl && !entry.description.includes(String(repl.code)) ? ` Use ${repl.code} ("${repl.name}").` : ''),
       repl ? { title: `Replace with ${repl.code} (${repl.name})`, newText: String(repl.code) } : undefined,
     );
   }

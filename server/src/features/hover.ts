@@ -2,7 +2,7 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/api';
 import type { CodeEntry } from '../catalog/types';
 import type { CodeSite, TypeSite } from '../context/sites';
-import { assessSite, decodeSite, familyTitle, meaningsElsewhere } from './assess';
+import { decodeSite, familyTitle, meaningsElsewhere } from './assess';
 import { siteAt, typeSiteAt, type DocumentAnalysis } from './analysis';
 
 const CLASS_LABEL: Record<string, string> = {
@@ -41,11 +41,9 @@ function siteHover(a: DocumentAnalysis, site: CodeSite): string | undefined {
     lines.push(`**${raw}** — Windows HRESULT ${hresult.hex} (${hresult.signed}) carrying SyncML status **${hresult.status}**`, '');
   }
   if (entry) lines.push(...entryMarkdown(catalog, entry));
-  else if (n !== undefined && !hresult) lines.push(`**${n}** — not defined as ${familyTitle(catalog, site.family)}`);
+  else if (n !== undefined && !hresult) lines.push(`**${n}** — not defined as a ${familyTitle(catalog, site.family)}`);
   else if (!hresult) return undefined;
   lines.push('', `*Here:* ${site.reason}`);
-  const finding = assessSite(site, text, catalog);
-  if (finding && finding.code !== 'not-a-code') lines.push('', `⚠ ${finding.message}`);
   if (n !== undefined) {
     const elsewhere = meaningsElsewhere(catalog, hresult ? hresult.status : n, site, entry ? [entry.family] : []);
     if (elsewhere.length) {

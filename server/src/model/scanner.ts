@@ -22,6 +22,8 @@ for (let c = 0; c < 128; c++) {
 }
 const isNameStart = (c: number) => (c < 128 ? (cls[c] & NAME_START) !== 0 : c >= 0xc0 && c !== 0xd7 && c !== 0xf7);
 const isNameChar = (c: number) => (c < 128 ? (cls[c] & NAME_CHAR) !== 0 : c === 0xb7 || c >= 0xc0);
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 const isWs = (c: number) => c === Ch.Space || c === Ch.LF || c === Ch.CR || c === Ch.Tab;
 
 function isPredefinedEntity(text: string, s: number, e: number): boolean {
@@ -120,7 +122,12 @@ class Scanner {
       this.doc.errorsTruncated = true;
       return;
     }
-    errors.push({ start, end: Math.max(end, start), message });
+    // Never cut a surrogate pair: an editor cannot place a position between its halves.
+    const text = this.text;
+    end = Math.max(end, start);
+    if (start > 0 && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1))) start--;
+    if (end > 0 && end < this.len && isHighSurrogate(text.charCodeAt(end - 1)) && isLowSurrogate(text.charCodeAt(end))) end++;
+    errors.push({ start, end, message });
   }
 
   /** Non-whitespace text outside every element. */
@@ -272,7 +279,7 @@ class Scanner {
         return p;
       }
       if (!isNameStart(c)) {
-        this.error(p, p + 1, `Unexpected character '${text[p]}' in start tag <${doc.tagName(i)}>`);
+        this.error(p, p + 1, `Unexpected character '${String.fromCodePoint(text.codePointAt(p) ?? 0)}' in start tag <${doc.tagName(i)}>`);
         p++;
         continue;
       }
@@ -294,7 +301,7 @@ class Scanner {
       const q = text.charCodeAt(p);
       if (q !== Ch.Quote && q !== Ch.Apos) {
         // Typographic quotes, HTML-escaped quotes, or a bare value: skip the value.
-        const found = text[p] ?? '';
+        const found = p < len ? String.fromCodePoint(text.codePointAt(p) ?? 0) : '';
         this.error(
           p,
           Math.min(p + 1, len),
