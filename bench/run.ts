@@ -441,6 +441,8 @@ interface LspDocResult {
   firstDiagnostics: number | null;
   hover: LatencyStats;
   completion: LatencyStats;
+  /** Round trip of a request the server rejects at once (unknown method): the stdio + JSON-RPC floor. */
+  rpcFloor: LatencyStats;
 }
 
 interface EditResult {
@@ -581,6 +583,7 @@ async function runLsp(
       const completeAt = (s: CodeSite): Position => mirror.positionAt(s.offset + s.length);
       const hoverSamples: number[] = [];
       const completionSamples: number[] = [];
+      const floorSamples: number[] = [];
       let hoverAnswered = 0;
       let completionAnswered = 0;
       let hoverErrors = 0;
@@ -589,7 +592,17 @@ async function runLsp(
       for (let i = -warm; i < sites.length; i++) {
         const s = sites[(i + sites.length) % sites.length];
         const td = { uri };
+        // Collect the bench's own young garbage first, so a client-side GC does not land inside a
+        // server's latency figure (the server's own GCs stay in).
+        minorGc();
         let t0 = performance.now();
+        try {
+          await withTimeout(client.request('bench/ping', null), 30000, 'bench/ping');
+        } catch (e) {
+          if (String(e).includes('no answer') || client.child.exitCode !== null) throw e;
+        }
+        if (i >= 0) floorSamples.push(client.lastResponseAt - t0);
+        t0 = performance.now();
         try {
           const h = await withTimeout(client.request('textDocument/hover', { textDocument: td, position: hoverAt(s) }), 30000, 'hover');
           if (i >= 0) {
@@ -620,6 +633,7 @@ async function runLsp(
         firstDiagnostics: first ? (first.params?.diagnostics?.length ?? 0) : null,
         hover: latency(hoverSamples, hoverAnswered, hoverErrors),
         completion: latency(completionSamples, completionAnswered, completionErrors),
+        rpcFloor: latency(floorSamples, floorSamples.length, 0),
       });
 
       // Edit -> diagnostics on the 1 MB document.
@@ -640,7 +654,7 @@ async function runLsp(
   if (report.docs.length) {
     console.log(
       table(
-        ['document', 'size', 'open->diags ms', 'hover p50 ms', 'hover p99', 'hover max', 'answered', 'compl p50 ms', 'compl p99', 'compl max', 'answered'],
+        ['document', 'size', 'open->diags ms', 'hover p50 ms', 'hover p99', 'hover max', 'answered', 'compl p50 ms', 'compl p99', 'compl max', 'answered', 'floor p50', 'floor p99'],
         report.docs.map((d) => [
           d.input,
           size(d.bytes),
@@ -653,10 +667,13 @@ async function runLsp(
           d.completion.p99,
           d.completion.max,
           `${d.completion.answered}/${d.completion.n}${d.completion.errors ? ` (${d.completion.errors} err)` : ''}`,
+          d.rpcFloor.p50,
+          d.rpcFloor.p99,
         ]),
       ),
     );
     console.log('  latency = request sent -> response decoded by the client (round trip over stdio, JSON included).');
+    console.log('  floor = the same round trip for a request the server rejects at once (unknown method): what stdio and JSON-RPC cost alone.');
   }
   if (report.edit) printEdit(report.edit);
   for (const n of report.notes) console.log(`  note: ${n}`);
