@@ -26,6 +26,10 @@ if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
 fi
 
 echo "e2e: installing test/e2e dependencies (cold: about 3 minutes, mostly code-server's native build)"
+# Started from `npm run`, the outer npm (this machine's Node 20) leaves npm_* variables behind; the
+# inner npm would pass them on, and code-server's postinstall reads the Node version from
+# npm_config_user_agent. Give the inner npm a clean environment.
+for v in $(compgen -e | grep -E '^npm_' || true); do unset "$v"; done
 # @vscode/test-web pulls @playwright/browser-chromium, whose install script downloads a browser.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 # 1) fetch everything without running install scripts (they would run under this machine's Node)
