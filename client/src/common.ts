@@ -3,9 +3,17 @@
  * client's lifecycle. The entries only say how to start the server (a Node process or a Web Worker).
  */
 import * as vscode from 'vscode';
-import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
+import { LSPErrorCodes, ResponseError, type BaseLanguageClient, type DocumentSelector, type LanguageClientOptions } from 'vscode-languageclient';
 import type { CodeEntry } from '../../server/src/catalog/types';
-import { EXPLAIN_REQUEST, type ExplainParams, type ExplainResult } from '../../server/src/lsp/protocol';
+import {
+  EXPLAIN_REQUEST,
+  READ_FILE_REQUEST,
+  type ExplainParams,
+  type ExplainResult,
+  type ReadFileErrorData,
+  type ReadFileParams,
+  type ReadFileResult,
+} from '../../server/src/lsp/protocol';
 
 /** Client id: also the settings section, so `syncml.trace.server` works. */
 const CLIENT_ID = 'syncml';
@@ -43,6 +51,9 @@ export async function activateClient(
   // Registered before the server starts, so that a server that fails to start gives a clear error
   // from the command rather than "command not found".
   context.subscriptions.push(vscode.commands.registerCommand(LOOKUP_COMMAND, (arg?: unknown) => lookUpCode(languageClient, arg)));
+  // The browser server has no file system: it reads the syncml.customCodes files through VS Code,
+  // whatever the workspace's scheme. (The Node server reads them itself and never asks.)
+  context.subscriptions.push(languageClient.onRequest(READ_FILE_REQUEST, (params: ReadFileParams) => readFileForServer(params)));
   await languageClient.start();
 }
 
@@ -50,6 +61,38 @@ export async function deactivateClient(): Promise<void> {
   const running = client;
   client = undefined;
   if (running?.needsStop()) await running.stop();
+}
+
+const FILE_SYSTEM_REASONS: Record<string, string> = {
+  FileNotFound: 'no such file',
+  FileIsADirectory: 'it is a folder, not a file',
+  FileNotADirectory: 'a folder in its path is a file',
+  NoPermissions: 'permission denied',
+  Unavailable: 'the file system is unavailable',
+};
+
+function readFailure(uri: string, reason: string): ResponseError<ReadFileErrorData> {
+  return new ResponseError<ReadFileErrorData>(LSPErrorCodes.RequestFailed, `Cannot read ${uri}: ${reason}`, { uri, reason });
+}
+
+/** `syncml/readFile`: the file through `vscode.workspace.fs`, so any scheme with a file system provider works. */
+async function readFileForServer(params: ReadFileParams): Promise<ReadFileResult> {
+  const uri = typeof params?.uri === 'string' ? params.uri : '';
+  let target: vscode.Uri;
+  try {
+    target = vscode.Uri.parse(uri, true);
+  } catch (err) {
+    throw readFailure(uri, `not a URI (${err instanceof Error ? err.message : String(err)})`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(target);
+  } catch (err) {
+    const code = err instanceof vscode.FileSystemError ? err.code : undefined;
+    throw readFailure(uri, (code && FILE_SYSTEM_REASONS[code]) ?? (err instanceof Error ? err.message : String(err)));
+  }
+  // Invalid UTF-8 becomes U+FFFD, as the Node server's reading does; a BOM is dropped.
+  return { text: new TextDecoder('utf-8').decode(bytes) };
 }
 
 /**

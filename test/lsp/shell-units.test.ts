@@ -3,7 +3,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileUriToPath, globEscape, loadCustomCodes, pathToFileUri, resolveCustomCodesPath, sameUri, summarizeProblems } from '../../server/src/lsp/customCodes';
+import {
+  customCodesWatcher,
+  fileUriToPath,
+  globEscape,
+  loadCustomCodes,
+  pathToFileUri,
+  resolveCustomCodesPath,
+  sameUri,
+  summarizeProblems,
+} from '../../server/src/lsp/customCodes';
 import { DocumentCache } from '../../server/src/lsp/documentCache';
 import { applySeverityOverrides, parseSettings } from '../../server/src/lsp/settings';
 import { DiagnosticsScheduler, type Timers } from '../../server/src/lsp/validation';
@@ -86,6 +95,45 @@ describe('custom-codes paths', () => {
     assert.equal(resolveCustomCodesPath('codes/acme.json', ws).display, '/home/me/my ws/codes/acme.json');
   });
 
+  it('resolves against a workspace folder of another scheme (VS Code for the Web)', () => {
+    const web = 'vscode-test-web://mount/';
+    assert.equal(resolveCustomCodesPath('acme.json', web).uri, 'vscode-test-web://mount/acme.json');
+    assert.equal(resolveCustomCodesPath('acme.json', web).display, 'vscode-test-web://mount/acme.json');
+    assert.equal(resolveCustomCodesPath('.vscode\\my codes.json', web).uri, 'vscode-test-web://mount/.vscode/my%20codes.json');
+    assert.equal(resolveCustomCodesPath('${workspaceFolder}/codes/a.json', web).uri, 'vscode-test-web://mount/codes/a.json');
+    const repo = 'vscode-vfs://github/acme/dm-profiles';
+    assert.equal(resolveCustomCodesPath('codes/a #1.json', repo).uri, 'vscode-vfs://github/acme/dm-profiles/codes/a%20%231.json');
+    assert.equal(resolveCustomCodesPath('../other/a.json', repo).uri, 'vscode-vfs://github/acme/other/a.json');
+    assert.equal(resolveCustomCodesPath('${workspaceFolder}/a.json', repo).uri, 'vscode-vfs://github/acme/dm-profiles/a.json');
+    assert.equal(resolveCustomCodesPath('${workspaceFolder}/~/a.json', repo, '/home/me').uri, 'vscode-vfs://github/acme/dm-profiles/~/a.json');
+    // URIs stay as written; absolute paths are file: paths whatever the folder.
+    assert.equal(resolveCustomCodesPath('vscode-vfs://github/acme/x/c.json', web).uri, 'vscode-vfs://github/acme/x/c.json');
+    assert.equal(resolveCustomCodesPath('/etc/c.json', web).uri, 'file:///etc/c.json');
+    // A folder URI relative names cannot be resolved against says so.
+    const opaque = resolveCustomCodesPath('a.json', 'untitled:Untitled-1');
+    assert.equal(opaque.uri, undefined);
+    assert.match(opaque.unresolved ?? '', /workspace folder untitled:Untitled-1/);
+    assert.match(resolveCustomCodesPath('${workspaceFolder}/a.json', undefined).unresolved ?? '', /needs an open workspace folder/);
+  });
+
+  it('${workspaceFolder} of a file: folder with a trailing slash gives no double slash', () => {
+    assert.equal(resolveCustomCodesPath('${workspaceFolder}/c.json', 'file:///home/me/ws/').uri, 'file:///home/me/ws/c.json');
+    assert.equal(resolveCustomCodesPath('${workspaceFolder}/c.json', 'file:///').uri, 'file:///c.json');
+    assert.equal(resolveCustomCodesPath('${workspaceFolder}/c.json', 'file:///c%3A/').uri, 'file:///c:/c.json');
+  });
+
+  it('describes the files to a client file watcher, for any scheme', () => {
+    assert.deepEqual(customCodesWatcher('file:///w/my%20codes.json', true), { globPattern: { baseUri: 'file:///w', pattern: 'my codes.json' }, kind: 7 });
+    assert.deepEqual(customCodesWatcher('file:///w/[x].json', false), { globPattern: '/w/[[]x].json', kind: 7 });
+    assert.deepEqual(customCodesWatcher('vscode-test-web://mount/acme.json', true), {
+      globPattern: { baseUri: 'vscode-test-web://mount/', pattern: 'acme.json' },
+      kind: 7,
+    });
+    assert.deepEqual(customCodesWatcher('file:///acme.json', true), { globPattern: { baseUri: 'file:///', pattern: 'acme.json' }, kind: 7 });
+    assert.deepEqual(customCodesWatcher('vscode-vfs://github/a/b/c.json', true), { globPattern: { baseUri: 'vscode-vfs://github/a/b', pattern: 'c.json' }, kind: 7 });
+    assert.deepEqual(customCodesWatcher('vscode-vfs://github/a/b/c.json', false), { globPattern: '**/c.json', kind: 7 });
+  });
+
   it('converts between paths and file URIs', () => {
     assert.equal(pathToFileUri('/a b/c#.json'), 'file:///a%20b/c%23.json');
     assert.equal(fileUriToPath('file:///a%20b/c%23.json'), '/a b/c#.json');
@@ -93,6 +141,9 @@ describe('custom-codes paths', () => {
     assert.equal(fileUriToPath('https://example.com/x.json'), undefined);
     assert.ok(sameUri('file:///C:/x/y.json', 'file:///c%3A/x/y.json'));
     assert.ok(!sameUri('file:///x/a.json', 'file:///x/b.json'));
+    assert.ok(sameUri('vscode-test-web://mount/a%20b.json', 'vscode-test-web://Mount/a b.json'));
+    assert.ok(sameUri('vscode-vfs://github/o/r/x%3Ay.json', 'vscode-vfs://github/o/r/x:y.json'));
+    assert.ok(!sameUri('vscode-test-web://mount/a.json', 'vscode-test-web://mount/A.json'));
     assert.equal(globEscape('/x/[draft] *.json'), '/x/[[]draft] [*].json');
   });
 

@@ -1,11 +1,16 @@
 /**
- * Custom-codes files named in `syncml.customCodes`: resolving the configured strings to URIs and
- * reading them through an injected reader (the Node main reads the file system; the browser main has
- * none). Pure except for the reader it is given.
+ * Custom-codes files named in `syncml.customCodes`: resolving the configured strings to URIs,
+ * reading them through an injected reader (the Node main reads the file system; the browser main,
+ * which has none, asks the client with `syncml/readFile`) and describing them to a client's file
+ * watcher. Pure except for the reader it is given.
  */
+import type { FileSystemWatcher } from 'vscode-languageserver';
 import type { CustomCodesFile, CustomCodesProblem } from '../catalog/types';
 
-/** Reads a file given as a URI string (file: URIs at least). Rejects with a readable error. */
+/**
+ * Reads a file given as a URI string: file: URIs for the Node main, any scheme the client can read
+ * (`vscode-test-web:`, `vscode-vfs:`, ...) for the browser main. Rejects with a readable error.
+ */
 export type FileReader = (uri: string) => Promise<string>;
 
 export type CustomCodesParser = (text: string, file: string) => { codes?: CustomCodesFile; problems: CustomCodesProblem[] };
@@ -17,7 +22,11 @@ export interface ResolvedCustomFile {
   uri: string | undefined;
   /** The name used in messages and hovers: a file system path for file: URIs, else the URI. */
   display: string;
+  /** Why `uri` is undefined. */
+  unresolved?: string;
 }
+
+const WORKSPACE_FOLDER = '${workspaceFolder}';
 
 const WINDOWS_DRIVE = /^[a-zA-Z]:[\\/]/;
 const URI_SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]+:/;
@@ -61,29 +70,45 @@ export function fileUriToPath(uri: string): string | undefined {
 /**
  * Resolve one configured string: a URI (file:, or anything with a scheme), an absolute path, a
  * `~/` path (with `home`), or a path relative to `baseUri` (the first workspace folder, else the
- * server's working directory). `${workspaceFolder}` is replaced by the base folder.
+ * server's working directory). `${workspaceFolder}` stands for the base folder. The base may have
+ * any scheme: in VS Code for the Web it is e.g. `vscode-test-web://mount/` or
+ * `vscode-vfs://github/owner/repo`, and relative entries stay in that scheme; absolute paths and
+ * `~/` are always file: URIs.
  */
 export function resolveCustomCodesPath(setting: string, baseUri: string | undefined, home?: string): ResolvedCustomFile {
   let s = setting.trim();
-  const baseDir = baseUri ? (fileUriToPath(baseUri) ?? baseUri) : undefined;
-  if (s.includes('${workspaceFolder}')) {
-    if (!baseDir) return { setting, uri: undefined, display: setting };
-    s = s.split('${workspaceFolder}').join(baseDir);
+  const basePath = baseUri ? fileUriToPath(baseUri) : undefined;
+  let relativeToBase = false;
+  if (s.includes(WORKSPACE_FOLDER)) {
+    if (!baseUri) return { setting, uri: undefined, display: setting, unresolved: `${WORKSPACE_FOLDER} needs an open workspace folder` };
+    if (basePath !== undefined) {
+      // A file: folder becomes its path (without a trailing separator, so `${workspaceFolder}/x` has one).
+      s = s.split(WORKSPACE_FOLDER).join(basePath.length > 1 ? basePath.replace(/[\\/]+$/, '') : '');
+    } else if (s.startsWith(WORKSPACE_FOLDER)) {
+      // Another scheme: what follows is relative to the folder's URI.
+      s = s.slice(WORKSPACE_FOLDER.length).replace(/^[\\/]+/, '');
+      relativeToBase = true;
+    } else {
+      s = s.split(WORKSPACE_FOLDER).join(baseUri.replace(/\/+$/, ''));
+    }
   }
-  if ((s === '~' || s.startsWith('~/') || s.startsWith('~\\')) && home) s = home + s.slice(1);
+  if (!relativeToBase && (s === '~' || s.startsWith('~/') || s.startsWith('~\\')) && home) s = home + s.slice(1);
 
   let uri: string | undefined;
-  if (WINDOWS_DRIVE.test(s) || s.startsWith('/') || s.startsWith('\\\\')) {
+  let unresolved: string | undefined;
+  if (!relativeToBase && (WINDOWS_DRIVE.test(s) || s.startsWith('/') || s.startsWith('\\\\'))) {
     uri = pathToFileUri(s);
-  } else if (URI_SCHEME.test(s)) {
+  } else if (!relativeToBase && URI_SCHEME.test(s)) {
     uri = s;
   } else if (baseUri) {
     const base = baseUri.endsWith('/') ? baseUri : baseUri + '/';
     try {
       uri = new URL(encodePath(s.replace(/\\/g, '/')), base).href;
     } catch {
-      uri = undefined;
+      unresolved = `cannot be resolved against the workspace folder ${baseUri}`;
     }
+  } else {
+    unresolved = 'a relative path needs an open workspace folder';
   }
   if (uri) {
     // Normalise `.` / `..` segments and the encoding so that watcher events compare equal.
@@ -94,15 +119,28 @@ export function resolveCustomCodesPath(setting: string, baseUri: string | undefi
     }
   }
   const display = uri ? (fileUriToPath(uri) ?? uri) : setting;
-  return { setting, uri, display };
+  return unresolved ? { setting, uri, display, unresolved } : { setting, uri, display };
 }
 
-/** Compare two URIs as a file watcher would report them (drive letter and percent-encoding case). */
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * Compare two URIs as a file watcher would report them: drive letter and percent-encoding case for
+ * file: URIs; for other schemes, the case of scheme and authority (VS Code lower-cases the
+ * authority) and percent-encoding (VS Code encodes more characters than the URL parser).
+ */
 export function sameUri(a: string, b: string): boolean {
   const norm = (u: string): string => {
     const path = fileUriToPath(u);
-    if (path === undefined) return u;
-    return /^[a-zA-Z]:/.test(path) ? path.toLowerCase() : path;
+    if (path !== undefined) return /^[a-zA-Z]:/.test(path) ? path.toLowerCase() : path;
+    const m = /^([a-zA-Z][a-zA-Z0-9+.-]*:)(\/\/[^/?#]*)?([\s\S]*)$/.exec(u);
+    return m ? m[1].toLowerCase() + safeDecode(m[2] ?? '').toLowerCase() + safeDecode(m[3]) : u;
   };
   return norm(a) === norm(b);
 }
@@ -128,7 +166,7 @@ export async function loadCustomCodes(
       if (!f.uri) {
         return {
           files: [],
-          problems: [{ file: f.display, message: 'cannot be resolved: a relative path needs an open workspace folder' }],
+          problems: [{ file: f.display, message: `cannot be resolved: ${f.unresolved ?? 'a relative path needs an open workspace folder'}` }],
         };
       }
       let text: string;
@@ -171,4 +209,27 @@ export function summarizeProblems(problems: readonly CustomCodesProblem[]): stri
 /** Escape glob metacharacters in a literal path for a file-watcher pattern. */
 export function globEscape(path: string): string {
   return path.replace(/[*?{}[]/g, (c) => `[${c}]`);
+}
+
+/** Create, change and delete. */
+const WATCH_ALL = 7;
+
+/**
+ * How to ask a client to watch one custom-codes file (`workspace/didChangeWatchedFiles`
+ * registration). With relative patterns: the file's name relative to its folder's URI, whatever the
+ * scheme; a file at the root of an authority keeps the root's slash (`vscode-test-web://mount/`),
+ * since VS Code matches nothing under a base with an empty path. Without: the absolute path of a
+ * file: URI, else the name in any folder (the server compares the reported URIs anyway).
+ */
+export function customCodesWatcher(uri: string, relativePatterns: boolean): FileSystemWatcher {
+  const slash = uri.lastIndexOf('/');
+  const name = globEscape(safeDecode(uri.slice(slash + 1)));
+  if (relativePatterns && slash > 0) {
+    let baseUri = uri.slice(0, slash);
+    if (/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/]*$/.test(baseUri)) baseUri += '/';
+    return { globPattern: { baseUri, pattern: name }, kind: WATCH_ALL };
+  }
+  const path = fileUriToPath(uri);
+  if (path !== undefined) return { globPattern: globEscape(path.replace(/\\/g, '/')), kind: WATCH_ALL };
+  return { globPattern: `**/${name}`, kind: WATCH_ALL };
 }

@@ -18,7 +18,6 @@ import {
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
-  WatchKind,
   type CodeAction,
   type CompletionList,
   type Connection,
@@ -38,8 +37,7 @@ import { createCatalog } from '../catalog/index';
 import { FAMILY_IDS, type CustomCodesFile, type FamilyId } from '../catalog/types';
 import { createLanguageService } from '../languageService';
 import {
-  fileUriToPath,
-  globEscape,
+  customCodesWatcher,
   loadCustomCodes,
   pathToFileUri,
   resolveCustomCodesPath,
@@ -66,7 +64,7 @@ export interface ServerOptions {
   version?: string;
   /** Where the server runs, for messages ('Node', 'browser'). */
   platform?: string;
-  /** Reads custom-codes files. Absent in the browser: custom codes are then not supported. */
+  /** Reads custom-codes files (Node: the file system; browser: the client, `syncml/readFile`). Absent: not supported. */
   readFile?: FileReader;
   /**
    * Watches files for change when the client cannot (no dynamic `workspace/didChangeWatchedFiles`
@@ -213,13 +211,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   function toWatcher(uri: string): FileSystemWatcher {
-    const kind = WatchKind.Create | WatchKind.Change | WatchKind.Delete;
-    const slash = uri.lastIndexOf('/');
-    if (relativePatterns && slash > 0) {
-      return { globPattern: { baseUri: uri.slice(0, slash), pattern: globEscape(decodeURIComponent(uri.slice(slash + 1))) }, kind };
-    }
-    const path = fileUriToPath(uri) ?? uri;
-    return { globPattern: globEscape(path.replace(/\\/g, '/')), kind };
+    return customCodesWatcher(uri, relativePatterns);
   }
 
   function stopWatching(): void {

@@ -180,19 +180,32 @@ suite('SyncML & OMA DM Codes in a real editor', function () {
     }
   });
 
-  // The browser server has no file system to read syncml.customCodes from (it says so in its log).
-  (isNodeHost ? test : test.skip)('custom codes: syncml.customCodes adds a vendor code to the look-up', async () => {
+  // In the web the server (a Web Worker) reads the files through the client (syncml/readFile), relative
+  // to the workspace folder's URI (vscode-test-web://mount/ under test-web); in code-server it reads
+  // them itself. Either way the client's file watcher makes it reload a file that changes.
+  test('custom codes: syncml.customCodes adds vendor codes to the look-up, reloaded when a file changes', async () => {
     const config = vscode.workspace.getConfiguration('syncml');
-    await config.update('customCodes', ['acme.syncml-codes.json'], vscode.ConfigurationTarget.Global);
+    const extra = workspaceUri('e2e-reload.syncml-codes.json');
+    const write = (name) =>
+      vscode.workspace.fs.writeFile(extra, new TextEncoder().encode(JSON.stringify({ codes: [{ family: 'fumo-result', code: 252, name }] })));
+    const custom = async (code, name) => {
+      const explanation = await vscode.commands.executeCommand('syncml.lookupCode', String(code));
+      return explanation.meanings.find((m) => m.family === 'fumo-result' && m.name === name);
+    };
+    await write('Deferred once');
+    await config.update('customCodes', ['acme.syncml-codes.json', 'e2e-reload.syncml-codes.json'], vscode.ConfigurationTarget.Global);
     try {
-      const meaning = await waitFor('the custom FUMO 251 in the look-up', async () => {
-        const explanation = await vscode.commands.executeCommand('syncml.lookupCode', '251');
-        return explanation.meanings.find((m) => m.family === 'fumo-result' && m.name === 'Update deferred by the user');
-      });
+      const meaning = await waitFor('the custom FUMO 251 in the look-up', () => custom(251, 'Update deferred by the user'));
+      console.log(`[e2e] custom code: ${meaning.code} ${meaning.name} from ${meaning.customFile}`);
       assert.ok(meaning.customFile && /acme\.syncml-codes\.json$/.test(meaning.customFile), `customFile ${meaning.customFile}`);
+      await waitFor('the custom FUMO 252 from the second file', () => custom(252, 'Deferred once'));
+      await write('Deferred twice');
+      await waitFor('FUMO 252 reloaded after the file changed', () => custom(252, 'Deferred twice'));
     } finally {
       await config.update('customCodes', undefined, vscode.ConfigurationTarget.Global);
+      await Promise.resolve(vscode.workspace.fs.delete(extra)).catch(() => undefined);
     }
+    await waitFor('the custom codes to go with the setting', async () => !(await custom(251, 'Update deferred by the user')));
   });
 
   test('command: syncml.lookupCode 404 lists its meanings across families', async () => {
