@@ -84,6 +84,23 @@ export function stateFamily(mo: MoPath['mo'], rel: readonly string[]): FamilyId 
   }
 }
 
+/** No state node lies more than this many segments below its management object's root (see stateFamily). */
+export const MAX_STATE_DEPTH = 4;
+
+/**
+ * s.slice(from).split('/') when that has at most max segments, else undefined: a node deep below an
+ * MO root is no state node, and splitting its path (up to 4,096 characters) for every node of a deep
+ * tree made a tree 25,000 deep 50 times slower than the same nodes side by side.
+ */
+export function splitAtMost(s: string, from: number, max: number): string[] | undefined {
+  let slash = from - 1;
+  for (let k = 1; k < max; k++) {
+    slash = s.indexOf('/', slash + 1);
+    if (slash < 0) return s.slice(from).split('/');
+  }
+  return s.indexOf('/', slash + 1) < 0 ? s.slice(from).split('/') : undefined;
+}
+
 /** Join a DDF `Path` and a `NodeName` the way codes.md §5.3 describes (trailing '/' normalised). */
 export function joinPath(base: string, name: string): string {
   const b = base.endsWith('/') ? base.slice(0, -1) : base;

@@ -4,9 +4,9 @@
  */
 import type { Catalog } from '../catalog/api';
 import type { AlertTypeInfo, FamilyId } from '../catalog/types';
-import { N } from '../model/names';
+import { lookupName, N, NAMES } from '../model/names';
 import type { XmlDocument } from '../model/xmlDocument';
-import { joinPath, moFromIdentifier, moFromPath, RESULT_FAMILY, stateFamily, type MoName } from './moPaths';
+import { joinPath, MAX_STATE_DEPTH, moFromIdentifier, moFromPath, RESULT_FAMILY, splitAtMost, stateFamily, type MoName } from './moPaths';
 
 export type SiteKind = 'status' | 'alert' | 'alert-item' | 'exec-result' | 'state' | 'hresult';
 
@@ -79,10 +79,47 @@ export interface Contexts {
 /** Windows' answer to a Generic Alert may only be one of these (codes.md §1.2, DM Protocol / MS-MDM). */
 export const GENERIC_ALERT_STATUSES: readonly number[] = [200, 202, 401, 407, 412, 415, 500];
 
-const COMMANDS = new Set<number>([
+/** Name id -> 1 for the commands (a table, not a Set: it is read once per marked element). */
+const COMMANDS = new Uint8Array(256);
+for (const n of [
   N.Add, N.Alert, N.Atomic, N.Copy, N.Delete, N.Exec, N.Get, N.Replace, N.Sequence, N.Results,
   N.Sync, N.Map, N.Put, N.Search, N.Move,
-]);
+]) {
+  COMMANDS[n] = 1;
+}
+
+/**
+ * A MsgID or CmdID in canonical decimal form (no sign, no leading zero, at most 9 digits) as a
+ * number, else -1. Such ids (nearly all) key the command index as numbers: no key string is built.
+ */
+function canonicalId(text: string, start: number, end: number): number {
+  const n = end - start;
+  if (n === 0 || n > 9 || (n > 1 && text.charCodeAt(start) === 48)) return -1;
+  let v = 0;
+  for (let p = start; p < end; p++) {
+    const d = text.charCodeAt(p) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+const ID_SPAN = 2 ** 20;
+
+/**
+ * The command index's key for (MsgID, CmdID): a number when both are canonical ids (the CmdID below
+ * 2^20), else the string `${msgId}\u0000${cmdId}`. Either way, equal keys mean equal id strings.
+ */
+function commandKey(msgId: string, cmdId: string | number): string | number {
+  if (typeof cmdId === 'number' && cmdId < ID_SPAN) {
+    const m = canonicalId(msgId, 0, msgId.length);
+    if (m >= 0) return m * ID_SPAN + cmdId;
+  }
+  return `${msgId}\u0000${cmdId}`;
+}
+
+/** Elements only SyncML DS has (sync anchors, Sync, Map). */
+const isDsMarker = (n: number) => n === N.Anchor || n === N.Sync || n === N.Map || n === N.MapItem;
 
 export function resolveContexts(doc: XmlDocument, catalog: Catalog): Contexts {
   return new Resolver(doc, catalog).run();
@@ -94,7 +131,12 @@ class Resolver {
   private readonly messages: MessageInfo[] = [];
   /** Message index per SyncML element. */
   private readonly messageIndex = new Map<number, number>();
-  private commandIndex: Map<string, number[]> | undefined;
+  /** The message the marked element being resolved sits in (nearest SyncML ancestor), if any. */
+  private current: MessageInfo | undefined;
+  /** Commands by message and CmdID, with the SyncML element each sits in (-1: none). Built when first needed. */
+  private commandIndex: Map<string | number, { element: number; syncml: number }[]> | undefined;
+  /** The marked elements that only SyncML DS has, in document order. Built when first needed. */
+  private dsMarkers: number[] | undefined;
   /** Node element -> its full URI and the MO it belongs to (DM tree files). */
   private readonly nodes = new Map<number, { path: string; mo?: { name: MoName; root: string } }>();
 
@@ -103,13 +145,25 @@ class Resolver {
   run(): Contexts {
     const { doc } = this;
     const names = doc.name;
+    const subtreeEnd = doc.subtreeEnd;
     const marks = doc.marks;
     const count = doc.markCount;
+    // The SyncML elements enclosing the current mark, innermost last. Marks come in document order and
+    // include every SyncML, so the enclosing message is known without walking up the parents (which
+    // costs the depth per element: quadratic on deeply nested input).
+    const open: number[] = [];
+    const openInfo: MessageInfo[] = [];
     for (let k = 0; k < count; k++) {
       const i = marks[k];
+      while (open.length > 0 && i >= subtreeEnd[open[open.length - 1]]) {
+        open.pop();
+        openInfo.pop();
+      }
+      this.current = openInfo.length > 0 ? openInfo[openInfo.length - 1] : undefined;
       switch (names[i]) {
         case N.SyncML:
-          this.message(i);
+          open.push(i);
+          openInfo.push(this.message(i));
           break;
         case N.Status:
           this.status(i);
@@ -142,7 +196,20 @@ class Resolver {
     return this.doc.value(i);
   }
 
-  private message(i: number): void {
+  /**
+   * value(i) for an element that usually holds an element name (a Status's Cmd): the vocabulary's own
+   * string when it is one, so that no string is cut from the text and the catalog's map look-up by
+   * it finds a hash already computed.
+   */
+  private nameValue(i: number): string {
+    if (i < 0) return '';
+    const { doc } = this;
+    doc.trim(i);
+    const id = lookupName(doc.text, doc.trimStart, doc.trimEnd);
+    return id !== 0 ? NAMES[id] : doc.text.slice(doc.trimStart, doc.trimEnd);
+  }
+
+  private message(i: number): MessageInfo {
     const doc = this.doc;
     const hdr = doc.child(i, N.SyncHdr);
     const verProto = hdr >= 0 ? this.value(doc.child(hdr, N.VerProto)) : '';
@@ -155,38 +222,43 @@ class Resolver {
     };
     this.messageIndex.set(i, this.messages.length);
     this.messages.push(info);
+    return info;
   }
 
   private fragmentIsDm: boolean | undefined;
 
   /** Elements only SyncML DS has (sync anchors, Sync, Map) in elements [from, to). */
   private hasDsMarkers(from: number, to: number): boolean {
-    const names = this.doc.name;
-    for (let k = from; k < to; k++) {
-      const n = names[k];
-      if (n === N.Anchor || n === N.Sync || n === N.Map || n === N.MapItem) return true;
+    if (!this.dsMarkers) {
+      const { doc } = this;
+      this.dsMarkers = [];
+      for (let k = 0; k < doc.markCount; k++) if (isDsMarker(doc.name[doc.marks[k]])) this.dsMarkers.push(doc.marks[k]);
     }
-    return false;
+    // The first DS marker at or after `from`, by binary search (a message's check is then not a walk over its elements).
+    const list = this.dsMarkers;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < list.length && list[lo] < to;
   }
 
-  /** DM or DS for an element: its message's VerProto, or for a fragment, the whole document's markers. */
-  private isDm(i: number): boolean {
-    const m = this.messageOf(i);
+  /** DM or DS for the current mark: its message's VerProto, or for a fragment, the whole document's markers. */
+  private isDm(): boolean {
+    const m = this.current;
     if (m) return m.dm;
     this.fragmentIsDm ??= !this.hasDsMarkers(0, this.doc.count);
     return this.fragmentIsDm;
   }
 
-  /** The message element i sits in (nearest SyncML ancestor), or undefined in a fragment. */
-  private messageOf(i: number): MessageInfo | undefined {
-    const { doc } = this;
-    for (let p = doc.parent[i]; p >= 0; p = doc.parent[p]) {
-      if (doc.name[p] === N.SyncML) {
-        const k = this.messageIndex.get(p);
-        return k === undefined ? undefined : this.messages[k];
-      }
-    }
-    return undefined;
+  /** The message of a SyncML element, once resolved (undefined before, and for -1). */
+  private messageAt(syncml: number): MessageInfo | undefined {
+    if (syncml < 0) return undefined;
+    const k = this.messageIndex.get(syncml);
+    return k === undefined ? undefined : this.messages[k];
   }
 
   private dataSite(
@@ -210,25 +282,45 @@ class Resolver {
   private answeredCommand(status: number, msgRef: string, cmdRef: string, cmd: string): number {
     const { doc } = this;
     if (!this.commandIndex) {
+      // Over the marks (every command is marked), with the enclosing SyncML tracked as in run().
+      // As before this rewrite, a command is keyed by its message's MsgID only if that message is
+      // resolved already (the index is built once, at the first Status that needs it), else by ''.
+      // So a Status does not find a command of a message that comes after that first Status.
       this.commandIndex = new Map();
-      for (let i = 0; i < doc.count; i++) {
-        if (!COMMANDS.has(doc.name[i])) continue;
-        const id = this.value(doc.child(i, N.CmdID));
-        if (!id) continue;
-        const key = `${this.messageOf(i)?.msgId ?? ''}\u0000${id}`;
+      const names = doc.name;
+      const subtreeEnd = doc.subtreeEnd;
+      const open: number[] = [];
+      for (let k = 0; k < doc.markCount; k++) {
+        const i = doc.marks[k];
+        while (open.length > 0 && i >= subtreeEnd[open[open.length - 1]]) open.pop();
+        const n = names[i];
+        if (n === N.SyncML) {
+          open.push(i);
+          continue;
+        }
+        if (COMMANDS[n] !== 1) continue;
+        const idEl = doc.child(i, N.CmdID);
+        if (idEl < 0) continue;
+        doc.trim(idEl);
+        const num = canonicalId(doc.text, doc.trimStart, doc.trimEnd);
+        const id = num >= 0 ? num : doc.text.slice(doc.trimStart, doc.trimEnd);
+        if (id === '') continue;
+        const syncml = open.length > 0 ? open[open.length - 1] : -1;
+        const key = commandKey(this.messageAt(syncml)?.msgId ?? '', id);
         const list = this.commandIndex.get(key);
-        if (list) list.push(i);
-        else this.commandIndex.set(key, [i]);
+        if (list) list.push({ element: i, syncml });
+        else this.commandIndex.set(key, [{ element: i, syncml }]);
       }
     }
-    const own = this.messageOf(status);
-    const candidates = this.commandIndex.get(`${own ? msgRef : ''}\u0000${cmdRef}`);
+    const own = this.current;
+    const n = canonicalId(cmdRef, 0, cmdRef.length);
+    const candidates = this.commandIndex.get(commandKey(own ? msgRef : '', n >= 0 ? n : cmdRef));
     if (!candidates) return -1;
     let best = -1;
-    for (const c of candidates) {
+    for (const { element: c, syncml } of candidates) {
       if (doc.start[c] > doc.start[status]) break;
       if (doc.tagName(c).replace(/^.*:/, '') !== cmd) continue;
-      const theirs = this.messageOf(c);
+      const theirs = this.messageAt(syncml);
       // The command was sent by the other party: another message (or, in a fragment, anywhere).
       if (own && theirs && theirs === own) continue;
       if (own && theirs && own.source && theirs.source && own.source === theirs.source) continue;
@@ -256,8 +348,8 @@ class Resolver {
       }
     }
     if (data < 0) return;
-    const cmd = this.value(cmdEl);
-    const dm = this.isDm(i);
+    const cmd = this.nameValue(cmdEl);
+    const dm = this.isDm();
     let allowed = cmd ? catalog.statusesForCommand(cmd) : undefined;
     let allowedFor = cmd || undefined;
     let alsoAccepts: FamilyId | undefined;
@@ -293,7 +385,7 @@ class Resolver {
     const { doc } = this;
     const data = doc.child(i, N.Data);
     if (data < 0) return;
-    const dm = this.isDm(i);
+    const dm = this.isDm();
     this.dataSite(
       i,
       data,
@@ -361,7 +453,7 @@ class Resolver {
       if (data < 0) continue;
       const format = this.value(doc.path(item, N.Meta, N.Format));
       if (format && format.toLowerCase() !== 'int' && format.toLowerCase() !== 'chr') continue;
-      this.dataSite(item, data, 'state', family, this.isDm(cmd), `Value of the state node ${uri}`);
+      this.dataSite(item, data, 'state', family, this.isDm(), `Value of the state node ${uri}`);
     }
   }
 
@@ -393,8 +485,8 @@ class Resolver {
     let family: FamilyId | undefined;
     let label = path;
     if (mo) {
-      const rel = path.length > mo.root.length ? path.slice(mo.root.length + 1).split('/') : [];
-      family = stateFamily(mo.name, rel);
+      const rel = path.length > mo.root.length ? splitAtMost(path, mo.root.length + 1, MAX_STATE_DEPTH) : [];
+      family = rel && stateFamily(mo.name, rel);
       label = `${mo.name} node ${path}`;
     } else {
       const byPath = moFromPath(path);
