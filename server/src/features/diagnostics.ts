@@ -43,12 +43,23 @@ function findings(a: DocumentAnalysis): Finding[] {
 export function doValidation(a: DocumentAnalysis, settings: ServiceSettings): Diagnostic[] {
   if (!settings.diagnostics.enable || a.kind === 'other') return [];
   const list = findings(a).sort((x, y) => x.start - y.start || x.end - y.end);
-  const diagnostics: Diagnostic[] = [];
+  const shown: Finding[] = [];
+  const severities: SeveritySetting[] = [];
+  const offsets: number[] = [];
   for (const f of list) {
     const sev = settings.diagnostics.severity[f.code] ?? DEFAULT_SEVERITY[f.code];
     if (sev === 'off' || !(sev in LSP_SEVERITY)) continue;
+    shown.push(f);
+    severities.push(sev);
+    offsets.push(f.start, f.end);
+  }
+  const positions = a.positionsAt(offsets);
+  const diagnostics: Diagnostic[] = [];
+  for (let k = 0; k < shown.length; k++) {
+    const f = shown[k];
+    const sev = severities[k];
     const d: Diagnostic = {
-      range: { start: a.positionAt(f.start), end: a.positionAt(f.end) },
+      range: { start: positions[2 * k], end: positions[2 * k + 1] },
       severity: LSP_SEVERITY[sev as keyof typeof LSP_SEVERITY],
       code: f.code,
       source: 'syncml',

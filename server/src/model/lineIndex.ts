@@ -13,34 +13,24 @@ export class LineIndex {
     let starts = new Int32Array(Math.max(16, text.length >> 6));
     let n = 0;
     starts[n++] = 0;
-    const push = (at: number) => {
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    for (;;) {
+      let next: number;
+      if (cr >= 0 && (lf < 0 || cr < lf)) {
+        next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+        if (next === cr + 2) lf = text.indexOf('\n', next);
+        cr = text.indexOf('\r', next);
+      } else if (lf >= 0) {
+        next = lf + 1;
+        lf = text.indexOf('\n', next);
+      } else break;
       if (n === starts.length) {
         const bigger = new Int32Array(starts.length * 2);
         bigger.set(starts);
         starts = bigger;
       }
-      starts[n++] = at;
-    };
-    let lf = text.indexOf('\n');
-    let cr = text.indexOf('\r');
-    if (cr < 0) {
-      while (lf >= 0) {
-        push(lf + 1);
-        lf = text.indexOf('\n', lf + 1);
-      }
-    } else {
-      while (lf >= 0 || cr >= 0) {
-        let next: number;
-        if (cr >= 0 && (lf < 0 || cr < lf)) {
-          next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
-          if (next === cr + 2) lf = text.indexOf('\n', next);
-          cr = text.indexOf('\r', next);
-        } else {
-          next = lf + 1;
-          lf = text.indexOf('\n', next);
-        }
-        push(next);
-      }
+      starts[n++] = next;
     }
     this.starts = starts;
     this.lines = n;
@@ -84,4 +74,43 @@ export class LineIndex {
     const next = position.line + 1 < this.lines ? this.starts[position.line + 1] : this.text.length;
     return this.beforeEol(Math.min(start + position.character, next), start);
   }
+}
+
+/**
+ * The positions of many offsets in one forward pass over the text, without building a line table:
+ * what diagnostics need (tens of findings in a document of tens of thousands of lines). The answers
+ * are LineIndex's. Offsets may come in any order; they are visited in ascending order.
+ */
+export function positionsOf(text: string, offsets: readonly number[]): Position[] {
+  const len = text.length;
+  const n = offsets.length;
+  const out: Position[] = new Array(n);
+  const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => offsets[a] - offsets[b]);
+  let line = 0;
+  let lineStart = 0;
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  for (const k of order) {
+    const offset = Math.max(Math.min(offsets[k], len), 0);
+    for (;;) {
+      // The start of the next line: after \n, \r\n or a lone \r, whichever comes first.
+      let next: number;
+      if (cr >= 0 && (lf < 0 || cr < lf)) next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+      else if (lf >= 0) next = lf + 1;
+      else break;
+      if (next > offset) break;
+      line++;
+      lineStart = next;
+      if (lf >= 0 && lf < next) lf = text.indexOf('\n', next);
+      if (cr >= 0 && cr < next) cr = text.indexOf('\r', next);
+    }
+    let at = offset;
+    while (at > lineStart) {
+      const c = text.charCodeAt(at - 1);
+      if (c !== 10 && c !== 13) break;
+      at--;
+    }
+    out[k] = { line, character: at - lineStart };
+  }
+  return out;
 }
