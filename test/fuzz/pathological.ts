@@ -45,6 +45,7 @@ export interface Summary {
   symbols: number;
   /** Depth of the symbol tree. */
   symbolDepth: number;
+  symbolCount: number;
   /** 'ok', or the error JSON.stringify threw on the symbols (what the LSP server must send). */
   symbolsJson: string;
   folding: number;
@@ -203,6 +204,8 @@ export function runCase(name: string): Summary {
   const symbols = service.findDocumentSymbols(analysis, settings);
   let symbolDepth = 0;
   for (let level = symbols; level.length > 0; level = level[0].children ?? []) symbolDepth++;
+  let symbolCount = 0;
+  for (let level = symbols; level.length > 0; level = level.flatMap((s) => s.children ?? [])) symbolCount += level.length;
   let symbolsJson = 'ok';
   try {
     JSON.stringify(symbols);
@@ -227,6 +230,7 @@ export function runCase(name: string): Summary {
     completions,
     symbols: symbols.length,
     symbolDepth,
+    symbolCount,
     symbolsJson,
     folding,
     inlayHints,

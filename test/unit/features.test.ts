@@ -98,6 +98,21 @@ describe('inlay hints, symbols and folding', () => {
     assert.equal(tree.children![0].children![0].children![0].name, 'State');
   });
 
+  it('the outline nests at most 64 levels; deeper nodes are listed under the deepest shown', () => {
+    const depth = 100;
+    const ddf = '<MgmtTree>' + '<Node><NodeName>n</NodeName>'.repeat(depth) + '</Node>'.repeat(depth) + '</MgmtTree>';
+    let level = service.findDocumentSymbols(analyze(ddf, 'dmtree'));
+    let levels = 0;
+    let total = 0;
+    while (level.length) {
+      levels++;
+      total += level.length;
+      level = level.flatMap((s) => s.children ?? []);
+    }
+    assert.equal(levels, 64);
+    assert.equal(total, depth + 1);
+  });
+
   it('folding ranges follow multi-line elements', () => {
     const ranges = service.getFoldingRanges(analyze(dmMessage(status('Get', '404'))));
     assert.ok(ranges.some((r) => r.startLine === 0));
@@ -110,7 +125,9 @@ describe('inlay hints, symbols and folding', () => {
     const a = analyze(text);
     assert.deepEqual(service.findDocumentSymbols(a, small), []);
     assert.deepEqual(service.getFoldingRanges(a, small), []);
+    assert.deepEqual(service.getInlayHints(a, { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } }, small), []);
     assert.equal(service.doValidation(a, small).length, 1);
+    assert.ok(service.doHover(a, a.document.positionAt(a.document.getText().indexOf('1200') + 1)));
   });
 });
 

@@ -5,7 +5,8 @@ import { firstSiteFrom, type DocumentAnalysis } from './analysis';
 
 /** The decoded name after each code in the range, as a reader of a captured session wants it. */
 export function getInlayHints(a: DocumentAnalysis, range: Range, settings: ServiceSettings): InlayHint[] {
-  if (!settings.inlayHints.enable) return [];
+  // Above the large-file threshold a client asking for the whole document would get one hint per code.
+  if (!settings.inlayHints.enable || a.text.length > settings.largeFileThreshold) return [];
   const { catalog } = a;
   const text = a.text;
   const from = a.offsetAt(range.start);

@@ -15,6 +15,12 @@ const COMMAND_NAMES = new Set<number>([
   N.Sync, N.Map, N.Put, N.Search, N.Move, N.Status,
 ]);
 
+/**
+ * Symbols nest at most this deep; deeper ones are listed flat under the deepest shown. No outline is
+ * read that deep, and a client serialises the result recursively (200,000 levels overflow its stack).
+ */
+export const MAX_SYMBOL_DEPTH = 64;
+
 /** Outline: the commands of a message (or fragment), or the node tree of a MgmtTree. */
 export function findDocumentSymbols(a: DocumentAnalysis, settings: ServiceSettings): DocumentSymbol[] {
   const { xml } = a;
@@ -29,7 +35,7 @@ export function findDocumentSymbols(a: DocumentAnalysis, settings: ServiceSettin
     const parent = stack[stack.length - 1];
     if (parent) (parent.symbol.children ??= []).push(symbol);
     else roots.push(symbol);
-    stack.push({ end: xml.subtreeEnd[i], symbol });
+    if (stack.length < MAX_SYMBOL_DEPTH - 1) stack.push({ end: xml.subtreeEnd[i], symbol });
   }
   return roots;
 }

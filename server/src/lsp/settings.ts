@@ -72,11 +72,14 @@ function describe(v: unknown): string {
  * Flatten the raw section into dotted keys. `diagnostics.severity` is a leaf (its keys are
  * diagnostic codes), so is anything under a client-owned prefix.
  */
-function flatten(raw: Record<string, unknown>, prefix = '', into = new Map<string, unknown>()): Map<string, unknown> {
+/** No setting is nested deeper than this; anything deeper is an unknown key, not a reason to recurse. */
+const MAX_SETTINGS_DEPTH = 8;
+
+function flatten(raw: Record<string, unknown>, prefix = '', into = new Map<string, unknown>(), depth = 0): Map<string, unknown> {
   for (const [key, value] of Object.entries(raw)) {
     const path = prefix ? `${prefix}.${key}` : key;
     const leaf = KNOWN_LEAVES.has(path) || CLIENT_PREFIXES.some((p) => path === p || path.startsWith(p + '.'));
-    if (!leaf && isObject(value)) flatten(value, path, into);
+    if (!leaf && isObject(value) && depth < MAX_SETTINGS_DEPTH) flatten(value, path, into, depth + 1);
     else into.set(path, value);
   }
   return into;
