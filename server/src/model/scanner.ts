@@ -119,6 +119,7 @@ class Scanner {
     let parent = doc.parent;
     let subtreeEnd = doc.subtreeEnd;
     let name = doc.name;
+    let flags = doc.flags;
     let marks = doc.marks;
     let markCount = 0;
     const next = NAME_NEXT;
@@ -146,22 +147,26 @@ class Scanner {
           const n = nameEnd[top] - s;
           const b = lt + 2;
           const id = name[top];
-          let k = 0;
+          let match = false;
           if (id !== 0 && length[id] === n) {
             let st = NAME_ROOT;
             let q = b;
+            let d = 0;
             for (; q < len; q++) {
-              const d = text.charCodeAt(q);
+              d = text.charCodeAt(q);
               if (d >= 128) break;
               const nx = next[(st << 7) | d];
               if (nx === NAME_STOP) break;
               st = nx;
             }
-            if (q - b === n && accept[st] === id) k = n;
+            // d is the character after the name (or a name character when the text ends).
+            match = q - b === n && accept[st] === id && d === Ch.Gt;
           } else {
+            let k = 0;
             while (k < n && text.charCodeAt(b + k) === text.charCodeAt(s + k)) k++;
+            match = k === n && text.charCodeAt(b + n) === Ch.Gt;
           }
-          if (k === n && text.charCodeAt(b + n) === Ch.Gt) {
+          if (match) {
             closeStart[top] = lt;
             end[top] = pos = b + n + 1;
             subtreeEnd[top] = count;
@@ -180,8 +185,9 @@ class Scanner {
         // Start tag: read the name, stepping the vocabulary automaton (names.ts) as we go.
         let p = lt + 1;
         let st = NAME_ROOT;
+        let d = 0;
         for (; p < len; p++) {
-          const d = text.charCodeAt(p);
+          d = text.charCodeAt(p);
           if (d < 128) {
             const nx = next[(st << 7) | d];
             if (nx === NAME_STOP) break;
@@ -201,6 +207,7 @@ class Scanner {
           parent = doc.parent;
           subtreeEnd = doc.subtreeEnd;
           name = doc.name;
+          flags = doc.flags;
         }
         const i = count++;
         start[i] = lt;
@@ -217,11 +224,17 @@ class Scanner {
           marks[markCount++] = i;
         }
         sawRoot = true;
-        const d = text.charCodeAt(p);
+        // d is the character after the name (or its last character when the text ends there).
         let opened = true;
         if (d === Ch.Gt) {
           // Fast path: `<Name>`.
           openEnd[i] = pos = p + 1;
+        } else if (d === Ch.Slash && text.charCodeAt(p + 1) === Ch.Gt) {
+          // Fast path: `<Name/>`.
+          openEnd[i] = end[i] = pos = p + 2;
+          flags[i] |= ElementFlag.SelfClosing;
+          subtreeEnd[i] = i + 1;
+          opened = false;
         } else {
           doc.count = count;
           pos = this.startTagRest(i, lt, p);
