@@ -39,6 +39,11 @@ function segments(uri: string): string[] {
 /** Find the management object in a URI by its root segment (./FUMO/..., ./Vendor/X/SCOMO/...). */
 const MO_HINT = /fumo|scomo|sacmo|lawmo|healthattestation/i;
 
+/** Whether a URI mentions a management object at all (else moFromPath is undefined). */
+export function hasMoHint(uri: string): boolean {
+  return MO_HINT.test(uri);
+}
+
 export function moFromPath(uri: string): MoPath | undefined {
   if (!MO_HINT.test(uri)) return undefined;
   const segs = segments(uri);

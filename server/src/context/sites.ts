@@ -6,7 +6,7 @@ import type { Catalog } from '../catalog/api';
 import type { AlertTypeInfo, FamilyId } from '../catalog/types';
 import { lookupName, N, NAMES } from '../model/names';
 import type { XmlDocument } from '../model/xmlDocument';
-import { joinPath, MAX_STATE_DEPTH, moFromIdentifier, moFromPath, RESULT_FAMILY, splitAtMost, stateFamily, type MoName } from './moPaths';
+import { hasMoHint, joinPath, MAX_STATE_DEPTH, moFromIdentifier, moFromPath, RESULT_FAMILY, splitAtMost, stateFamily, type MoName } from './moPaths';
 
 export type SiteKind = 'status' | 'alert' | 'alert-item' | 'exec-result' | 'state' | 'hresult';
 
@@ -118,6 +118,64 @@ function commandKey(msgId: string, cmdId: string | number): string | number {
   return `${msgId}\u0000${cmdId}`;
 }
 
+/**
+ * Commands by key (commandKey), in document order. Entries live in typed arrays, chained per key:
+ * no object or array per command (a 10 MB trace has some 20,000 commands, and the objects were most
+ * of what the context layer allocated).
+ */
+class CommandIndex {
+  private readonly head = new Map<string | number, number>();
+  /** Last entry of the chain that starts at an entry (valid for chain heads). */
+  private tail = new Int32Array(256);
+  element = new Int32Array(256);
+  /** The SyncML element the command sits in, or -1. */
+  syncml = new Int32Array(256);
+  /** The next entry with the same key, or -1. */
+  next = new Int32Array(256);
+  private count = 0;
+
+  add(key: string | number, element: number, syncml: number): void {
+    if (this.count === this.element.length) this.grow();
+    const h = this.count++;
+    this.element[h] = element;
+    this.syncml[h] = syncml;
+    this.next[h] = -1;
+    const first = this.head.get(key);
+    if (first === undefined) {
+      this.head.set(key, h);
+      this.tail[h] = h;
+    } else {
+      this.next[this.tail[first]] = h;
+      this.tail[first] = h;
+    }
+  }
+
+  /** The first entry with this key, or -1. */
+  first(key: string | number): number {
+    return this.head.get(key) ?? -1;
+  }
+
+  private grow(): void {
+    const more = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.tail = more(this.tail);
+    this.element = more(this.element);
+    this.syncml = more(this.syncml);
+    this.next = more(this.next);
+  }
+}
+
+/** A DDF / TNDS node being resolved: its full URI, the MO it belongs to, and whether its URI names one. */
+interface NodeInfo {
+  element: number;
+  path: string;
+  mo?: { name: MoName; root: string };
+  hint: boolean;
+}
+
 /** Elements only SyncML DS has (sync anchors, Sync, Map). */
 const isDsMarker = (n: number) => n === N.Anchor || n === N.Sync || n === N.Map || n === N.MapItem;
 
@@ -134,11 +192,11 @@ class Resolver {
   /** The message the marked element being resolved sits in (nearest SyncML ancestor), if any. */
   private current: MessageInfo | undefined;
   /** Commands by message and CmdID, with the SyncML element each sits in (-1: none). Built when first needed. */
-  private commandIndex: Map<string | number, { element: number; syncml: number }[]> | undefined;
+  private commandIndex: CommandIndex | undefined;
   /** The marked elements that only SyncML DS has, in document order. Built when first needed. */
   private dsMarkers: number[] | undefined;
   /** Node element -> its full URI and the MO it belongs to (DM tree files). */
-  private readonly nodes = new Map<number, { path: string; mo?: { name: MoName; root: string } }>();
+  private readonly nodes: NodeInfo[] = [];
 
   constructor(private readonly doc: XmlDocument, private readonly catalog: Catalog) {}
 
@@ -279,48 +337,51 @@ class Resolver {
   }
 
   /** The command a Status answers, when it is in the same file (a saved trace). */
+  /** The command index (see answeredCommand), built when a Status first needs it. */
+  private commands(): CommandIndex {
+    if (this.commandIndex) return this.commandIndex;
+    // Over the marks (every command is marked), with the enclosing SyncML tracked as in run().
+    // As before this rewrite, a command is keyed by its message's MsgID only if that message is
+    // resolved already (the index is built once, at the first Status that needs it), else by ''.
+    // So a Status does not find a command of a message that comes after that first Status.
+    const { doc } = this;
+    const index = new CommandIndex();
+    const names = doc.name;
+    const subtreeEnd = doc.subtreeEnd;
+    const open: number[] = [];
+    for (let k = 0; k < doc.markCount; k++) {
+      const i = doc.marks[k];
+      while (open.length > 0 && i >= subtreeEnd[open[open.length - 1]]) open.pop();
+      const n = names[i];
+      if (n === N.SyncML) {
+        open.push(i);
+        continue;
+      }
+      if (COMMANDS[n] !== 1) continue;
+      const idEl = doc.child(i, N.CmdID);
+      if (idEl < 0) continue;
+      doc.trim(idEl);
+      const num = canonicalId(doc.text, doc.trimStart, doc.trimEnd);
+      const id = num >= 0 ? num : doc.text.slice(doc.trimStart, doc.trimEnd);
+      if (id === '') continue;
+      const syncml = open.length > 0 ? open[open.length - 1] : -1;
+      index.add(commandKey(this.messageAt(syncml)?.msgId ?? '', id), i, syncml);
+    }
+    return (this.commandIndex = index);
+  }
+
+  /** The command a Status answers, when it is in the same file (a saved trace). */
   private answeredCommand(status: number, msgRef: string, cmdRef: string, cmd: string): number {
     const { doc } = this;
-    if (!this.commandIndex) {
-      // Over the marks (every command is marked), with the enclosing SyncML tracked as in run().
-      // As before this rewrite, a command is keyed by its message's MsgID only if that message is
-      // resolved already (the index is built once, at the first Status that needs it), else by ''.
-      // So a Status does not find a command of a message that comes after that first Status.
-      this.commandIndex = new Map();
-      const names = doc.name;
-      const subtreeEnd = doc.subtreeEnd;
-      const open: number[] = [];
-      for (let k = 0; k < doc.markCount; k++) {
-        const i = doc.marks[k];
-        while (open.length > 0 && i >= subtreeEnd[open[open.length - 1]]) open.pop();
-        const n = names[i];
-        if (n === N.SyncML) {
-          open.push(i);
-          continue;
-        }
-        if (COMMANDS[n] !== 1) continue;
-        const idEl = doc.child(i, N.CmdID);
-        if (idEl < 0) continue;
-        doc.trim(idEl);
-        const num = canonicalId(doc.text, doc.trimStart, doc.trimEnd);
-        const id = num >= 0 ? num : doc.text.slice(doc.trimStart, doc.trimEnd);
-        if (id === '') continue;
-        const syncml = open.length > 0 ? open[open.length - 1] : -1;
-        const key = commandKey(this.messageAt(syncml)?.msgId ?? '', id);
-        const list = this.commandIndex.get(key);
-        if (list) list.push({ element: i, syncml });
-        else this.commandIndex.set(key, [{ element: i, syncml }]);
-      }
-    }
+    const index = this.commands();
     const own = this.current;
     const n = canonicalId(cmdRef, 0, cmdRef.length);
-    const candidates = this.commandIndex.get(commandKey(own ? msgRef : '', n >= 0 ? n : cmdRef));
-    if (!candidates) return -1;
     let best = -1;
-    for (const { element: c, syncml } of candidates) {
+    for (let h = index.first(commandKey(own ? msgRef : '', n >= 0 ? n : cmdRef)); h >= 0; h = index.next[h]) {
+      const c = index.element[h];
       if (doc.start[c] > doc.start[status]) break;
       if (doc.tagName(c).replace(/^.*:/, '') !== cmd) continue;
-      const theirs = this.messageAt(syncml);
+      const theirs = this.messageAt(index.syncml[h]);
       // The command was sent by the other party: another message (or, in a fragment, anywhere).
       if (own && theirs && theirs === own) continue;
       if (own && theirs && own.source && theirs.source && own.source === theirs.source) continue;
@@ -460,27 +521,58 @@ class Resolver {
   /** A DDF / TNDS node: build its URI, find its MO, and decode a state node's Value / DefaultValue. */
   private node(i: number): void {
     const { doc } = this;
+    // One pass over the children for the ones we read (the first of each name, as child() finds).
+    let nameEl = -1;
+    let pathEl = -1;
+    let props = -1;
+    let rt = -1;
+    let valueEl = -1;
+    const stop = doc.subtreeEnd[i];
+    for (let c = i + 1; c < stop; c = doc.subtreeEnd[c]) {
+      switch (doc.name[c]) {
+        case N.NodeName: if (nameEl < 0) nameEl = c; break;
+        case N.Path: if (pathEl < 0) pathEl = c; break;
+        case N.DFProperties: if (props < 0) props = c; break;
+        case N.RTProperties: if (rt < 0) rt = c; break;
+        case N.Value: if (valueEl < 0) valueEl = c; break;
+      }
+    }
     // An empty NodeName is a dynamic node; specs write it <x>.
-    const name = this.value(doc.child(i, N.NodeName)) || '<x>';
-    const pathEl = doc.child(i, N.Path);
-    let parentNode = doc.parent[i];
-    while (parentNode >= 0 && doc.name[parentNode] !== N.Node) parentNode = doc.parent[parentNode];
-    const parentInfo = parentNode >= 0 ? this.nodes.get(parentNode) : undefined;
+    const name = this.value(nameEl) || '<x>';
+    // The enclosing Node is the innermost one still open: Nodes come in document order (they are
+    // marked), so a stack replaces a walk up the parents and a map from element to node.
+    const nodes = this.nodes;
+    while (nodes.length > 0 && i >= doc.subtreeEnd[nodes[nodes.length - 1].element]) nodes.pop();
+    const parentInfo = nodes.length > 0 ? nodes[nodes.length - 1] : undefined;
     let path: string;
-    if (pathEl >= 0) path = joinPath(this.value(pathEl), name);
-    else if (parentInfo) path = parentInfo.path.length > 4096 ? parentInfo.path : joinPath(parentInfo.path, name);
-    else path = name;
+    // Whether the path names an MO anywhere (moFromPath's first test). A path built from the parent's
+    // inherits the parent's answer: the MO names hold no '/', so none spans the joint. Long paths in
+    // a DDF (a policy DDF has 5,800 nodes) are then never searched again for every node.
+    let hint: boolean;
+    if (pathEl >= 0) {
+      path = joinPath(this.value(pathEl), name);
+      hint = hasMoHint(path);
+    } else if (parentInfo) {
+      if (parentInfo.path.length > 4096) {
+        path = parentInfo.path;
+        hint = parentInfo.hint;
+      } else {
+        path = joinPath(parentInfo.path, name);
+        hint = parentInfo.hint || hasMoHint(name);
+      }
+    } else {
+      path = name;
+      hint = hasMoHint(path);
+    }
 
     let mo = parentInfo?.mo;
-    const props = doc.child(i, N.DFProperties);
-    const rt = doc.child(i, N.RTProperties);
     const typeEl = props >= 0 ? doc.child(props, N.DFType) : rt >= 0 ? doc.child(rt, N.Type) : -1;
     if (typeEl >= 0) {
       const id = this.value(doc.child(typeEl, N.DDFName)) || this.value(doc.child(typeEl, N.MIME));
       const named = id ? moFromIdentifier(id) : undefined;
       if (named) mo = { name: named, root: path };
     }
-    this.nodes.set(i, { path, mo });
+    nodes.push({ element: i, path, mo, hint });
 
     let family: FamilyId | undefined;
     let label = path;
@@ -488,13 +580,12 @@ class Resolver {
       const rel = path.length > mo.root.length ? splitAtMost(path, mo.root.length + 1, MAX_STATE_DEPTH) : [];
       family = rel && stateFamily(mo.name, rel);
       label = `${mo.name} node ${path}`;
-    } else {
+    } else if (hint) {
       const byPath = moFromPath(path);
       family = byPath && stateFamily(byPath.mo, byPath.rel);
     }
     if (!family) return;
     const reason = `State value of the ${label}`;
-    const valueEl = doc.child(i, N.Value);
     if (valueEl >= 0) this.dataSite(i, valueEl, 'state', family, true, reason);
     const def = props >= 0 ? doc.child(props, N.DefaultValue) : -1;
     if (def >= 0) this.dataSite(i, def, 'state', family, true, `Default ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`);
