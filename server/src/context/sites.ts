@@ -104,55 +104,105 @@ function canonicalId(text: string, start: number, end: number): number {
   return v;
 }
 
-const ID_SPAN = 2 ** 20;
-
-/**
- * The command index's key for (MsgID, CmdID): a number when both are canonical ids (the CmdID below
- * 2^20), else the string `${msgId}\u0000${cmdId}`. Either way, equal keys mean equal id strings.
- */
-function commandKey(msgId: string, cmdId: string | number): string | number {
-  if (typeof cmdId === 'number' && cmdId < ID_SPAN) {
-    const m = canonicalId(msgId, 0, msgId.length);
-    if (m >= 0) return m * ID_SPAN + cmdId;
-  }
-  return `${msgId}\u0000${cmdId}`;
+/** The MsgID part of a numeric command key: a canonical id, NO_MESSAGE for '', or -1 (use a string key). */
+const NO_MESSAGE = -2;
+function messageKey(msgId: string): number {
+  return msgId === '' ? NO_MESSAGE : canonicalId(msgId, 0, msgId.length);
 }
 
 /**
- * Commands by key (commandKey), in document order. Entries live in typed arrays, chained per key:
- * no object or array per command (a 10 MB trace has some 20,000 commands, and the objects were most
- * of what the context layer allocated).
+ * Commands by (MsgID, CmdID), in document order. When the MsgID is canonical or empty and the CmdID
+ * canonical (nearly always) the pair itself is the key, in an open-addressing table of Int32Arrays;
+ * otherwise the key is the string `${msgId}\u0000${cmdId}` in a Map. Either way equal keys mean equal
+ * id strings. Entries are chained per key in Int32Arrays: no object, array or key string per command
+ * (a 10 MB trace has some 20,000 commands; building this index was a third of the context layer).
  */
 class CommandIndex {
-  private readonly head = new Map<string | number, number>();
+  /** Per entry: the command element, the SyncML element it sits in (-1: none), the next entry with the same key. */
+  element: Int32Array;
+  syncml: Int32Array;
+  next: Int32Array;
   /** Last entry of the chain that starts at an entry (valid for chain heads). */
-  private tail = new Int32Array(256);
-  element = new Int32Array(256);
-  /** The SyncML element the command sits in, or -1. */
-  syncml = new Int32Array(256);
-  /** The next entry with the same key, or -1. */
-  next = new Int32Array(256);
+  private tail: Int32Array;
   private count = 0;
+  /** Open addressing over (message key, command id) pairs; slotHead -1 = empty. */
+  private slotMsg: Int32Array;
+  private slotCmd: Int32Array;
+  private slotHead: Int32Array;
+  private used = 0;
+  private readonly byString = new Map<string, number>();
 
-  add(key: string | number, element: number, syncml: number): void {
+  /** Sized for `expected` commands (the marked elements: no command is unmarked). */
+  constructor(expected: number) {
+    const n = Math.max(16, expected);
+    this.element = new Int32Array(n);
+    this.syncml = new Int32Array(n);
+    this.next = new Int32Array(n);
+    this.tail = new Int32Array(n);
+    let slots = 64;
+    while (slots < 2 * n) slots *= 2;
+    this.slotMsg = new Int32Array(slots);
+    this.slotCmd = new Int32Array(slots);
+    this.slotHead = new Int32Array(slots).fill(-1);
+  }
+
+  /** msgKey is messageKey(msgId), cmdNum canonicalId(cmdId); cmdId may be '' when both are numeric. */
+  add(msgId: string, msgKey: number, cmdId: string, cmdNum: number, element: number, syncml: number): void {
     if (this.count === this.element.length) this.grow();
     const h = this.count++;
     this.element[h] = element;
     this.syncml[h] = syncml;
     this.next[h] = -1;
-    const first = this.head.get(key);
-    if (first === undefined) {
-      this.head.set(key, h);
-      this.tail[h] = h;
+    let first: number;
+    if (msgKey !== -1 && cmdNum >= 0) {
+      if (2 * (this.used + 1) > this.slotHead.length) this.rehash();
+      const slot = this.find(msgKey, cmdNum);
+      first = this.slotHead[slot];
+      if (first < 0) {
+        this.slotMsg[slot] = msgKey;
+        this.slotCmd[slot] = cmdNum;
+        this.slotHead[slot] = h;
+        this.used++;
+      }
     } else {
+      const key = `${msgId}\u0000${cmdId}`;
+      first = this.byString.get(key) ?? -1;
+      if (first < 0) this.byString.set(key, h);
+    }
+    if (first < 0) this.tail[h] = h;
+    else {
       this.next[this.tail[first]] = h;
       this.tail[first] = h;
     }
   }
 
-  /** The first entry with this key, or -1. */
-  first(key: string | number): number {
-    return this.head.get(key) ?? -1;
+  /** The first entry for these ids (msgKey and cmdNum as add() takes them), or -1. */
+  first(msgId: string, msgKey: number, cmdId: string, cmdNum: number): number {
+    if (msgKey !== -1 && cmdNum >= 0) return this.slotHead[this.find(msgKey, cmdNum)];
+    return this.byString.get(`${msgId}\u0000${cmdId}`) ?? -1;
+  }
+
+  /** The slot holding the pair, or the empty slot where it would go. */
+  private find(msgKey: number, cmdNum: number): number {
+    const mask = this.slotHead.length - 1;
+    let slot = (Math.imul(msgKey, 0x9e3779b1) ^ Math.imul(cmdNum, 0x85ebca6b)) & mask;
+    while (this.slotHead[slot] >= 0 && (this.slotMsg[slot] !== msgKey || this.slotCmd[slot] !== cmdNum)) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private rehash(): void {
+    const { slotMsg, slotCmd, slotHead } = this;
+    const size = slotHead.length * 2;
+    this.slotMsg = new Int32Array(size);
+    this.slotCmd = new Int32Array(size);
+    this.slotHead = new Int32Array(size).fill(-1);
+    for (let k = 0; k < slotHead.length; k++) {
+      if (slotHead[k] < 0) continue;
+      const slot = this.find(slotMsg[k], slotCmd[k]);
+      this.slotMsg[slot] = slotMsg[k];
+      this.slotCmd[slot] = slotCmd[k];
+      this.slotHead[slot] = slotHead[k];
+    }
   }
 
   private grow(): void {
@@ -161,10 +211,10 @@ class CommandIndex {
       b.set(a);
       return b;
     };
-    this.tail = more(this.tail);
     this.element = more(this.element);
     this.syncml = more(this.syncml);
     this.next = more(this.next);
+    this.tail = more(this.tail);
   }
 }
 
@@ -345,27 +395,39 @@ class Resolver {
     // resolved already (the index is built once, at the first Status that needs it), else by ''.
     // So a Status does not find a command of a message that comes after that first Status.
     const { doc } = this;
-    const index = new CommandIndex();
+    const text = doc.text;
+    const index = new CommandIndex(doc.markCount);
     const names = doc.name;
     const subtreeEnd = doc.subtreeEnd;
     const open: number[] = [];
+    const openMsgId: string[] = [];
+    const openMsgKey: number[] = [];
     for (let k = 0; k < doc.markCount; k++) {
       const i = doc.marks[k];
-      while (open.length > 0 && i >= subtreeEnd[open[open.length - 1]]) open.pop();
+      while (open.length > 0 && i >= subtreeEnd[open[open.length - 1]]) {
+        open.pop();
+        openMsgId.pop();
+        openMsgKey.pop();
+      }
       const n = names[i];
       if (n === N.SyncML) {
+        const msgId = this.messageAt(i)?.msgId ?? '';
         open.push(i);
+        openMsgId.push(msgId);
+        openMsgKey.push(messageKey(msgId));
         continue;
       }
       if (COMMANDS[n] !== 1) continue;
       const idEl = doc.child(i, N.CmdID);
       if (idEl < 0) continue;
       doc.trim(idEl);
-      const num = canonicalId(doc.text, doc.trimStart, doc.trimEnd);
-      const id = num >= 0 ? num : doc.text.slice(doc.trimStart, doc.trimEnd);
-      if (id === '') continue;
-      const syncml = open.length > 0 ? open[open.length - 1] : -1;
-      index.add(commandKey(this.messageAt(syncml)?.msgId ?? '', id), i, syncml);
+      if (doc.trimStart === doc.trimEnd) continue;
+      const top = open.length - 1;
+      const msgKey = top >= 0 ? openMsgKey[top] : NO_MESSAGE;
+      const cmdNum = canonicalId(text, doc.trimStart, doc.trimEnd);
+      // The CmdID's string is needed only for a string key.
+      const cmdId = cmdNum >= 0 && msgKey !== -1 ? '' : text.slice(doc.trimStart, doc.trimEnd);
+      index.add(top >= 0 ? openMsgId[top] : '', msgKey, cmdId, cmdNum, i, top >= 0 ? open[top] : -1);
     }
     return (this.commandIndex = index);
   }
@@ -375,9 +437,9 @@ class Resolver {
     const { doc } = this;
     const index = this.commands();
     const own = this.current;
-    const n = canonicalId(cmdRef, 0, cmdRef.length);
+    const msgId = own ? msgRef : '';
     let best = -1;
-    for (let h = index.first(commandKey(own ? msgRef : '', n >= 0 ? n : cmdRef)); h >= 0; h = index.next[h]) {
+    for (let h = index.first(msgId, messageKey(msgId), cmdRef, canonicalId(cmdRef, 0, cmdRef.length)); h >= 0; h = index.next[h]) {
       const c = index.element[h];
       if (doc.start[c] > doc.start[status]) break;
       if (doc.tagName(c).replace(/^.*:/, '') !== cmd) continue;
