@@ -130,6 +130,8 @@ export const CASES: Record<string, CaseSpec> = {
   'unterminated-attribute': {
     text: () => HEADER.replace('<SyncML xmlns="SYNCML:SYNCML1.2">', '<SyncML xmlns="SYNCML:SYNCML1.2') + STATUS_404.repeat(60_000) + FOOTER,
     probes: END_PROBES,
+    // Above the default large-file threshold: lift it so the inlay hints count every decoded code.
+    settings: UNBOUNDED,
   },
   'only-lt': { text: () => '<'.repeat(10 * MB), probes: END_PROBES },
   'only-amp': { text: () => '&'.repeat(10 * MB), probes: END_PROBES },
