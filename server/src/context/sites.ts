@@ -243,6 +243,10 @@ class Resolver {
   private current: MessageInfo | undefined;
   /** Commands by message and CmdID, with the SyncML element each sits in (-1: none). Built when first needed. */
   private commandIndex: CommandIndex | undefined;
+  /** Whether commandIndex holds every command (else only those keyed by a MsgID). */
+  private commandIndexAll = false;
+  /** The first Status that needed the command index (-1: none yet). */
+  private commandsFrom = -1;
   /** The marked elements that only SyncML DS has, in document order. Built when first needed. */
   private dsMarkers: number[] | undefined;
   /** Node element -> its full URI and the MO it belongs to (DM tree files). */
@@ -387,16 +391,20 @@ class Resolver {
   }
 
   /** The command a Status answers, when it is in the same file (a saved trace). */
-  /** The command index (see answeredCommand), built when a Status first needs it. */
-  private commands(): CommandIndex {
-    if (this.commandIndex) return this.commandIndex;
-    // Over the marks (every command is marked), with the enclosing SyncML tracked as in run().
-    // As before this rewrite, a command is keyed by its message's MsgID only if that message is
-    // resolved already (the index is built once, at the first Status that needs it), else by ''.
-    // So a Status does not find a command of a message that comes after that first Status.
+  /**
+   * The command index (see answeredCommand). As before this rewrite, a command is keyed by its
+   * message's MsgID only if that message was resolved when the index was first needed (at the first
+   * Status answering an Alert or Exec, `commandsFrom`), else by '': a Status does not find a command
+   * of a message that starts after that first Status. The index is built in two steps: the commands
+   * of the messages resolved by then (all that a lookup by a non-empty MsgID can find), and, only if a
+   * lookup by '' comes, every command. A long trace then reads the CmdIDs of its first messages only.
+   */
+  private commands(all: boolean): CommandIndex {
+    if (this.commandIndex && (this.commandIndexAll || !all)) return this.commandIndex;
     const { doc } = this;
     const text = doc.text;
-    const index = new CommandIndex(doc.markCount);
+    const before = this.commandsFrom;
+    const index = new CommandIndex(all ? doc.markCount : 64);
     const names = doc.name;
     const subtreeEnd = doc.subtreeEnd;
     const open: number[] = [];
@@ -409,35 +417,42 @@ class Resolver {
         openMsgId.pop();
         openMsgKey.pop();
       }
+      // Past the first Status and outside every message resolved by then: no command keyed by a
+      // MsgID is left.
+      if (!all && i > before && (open.length === 0 || open[0] > before)) break;
       const n = names[i];
       if (n === N.SyncML) {
-        const msgId = this.messageAt(i)?.msgId ?? '';
+        // Resolved when the index was first needed: messages start in document order.
+        const msgId = i < before ? (this.messageAt(i)?.msgId ?? '') : '';
         open.push(i);
         openMsgId.push(msgId);
-        openMsgKey.push(messageKey(msgId));
+        openMsgKey.push(i < before ? messageKey(msgId) : NO_MESSAGE);
         continue;
       }
       if (COMMANDS[n] !== 1) continue;
+      const top = open.length - 1;
+      if (!all && (top < 0 || open[top] > before)) continue; // keyed by '': only in the full index
       const idEl = doc.child(i, N.CmdID);
       if (idEl < 0) continue;
       doc.trim(idEl);
       if (doc.trimStart === doc.trimEnd) continue;
-      const top = open.length - 1;
       const msgKey = top >= 0 ? openMsgKey[top] : NO_MESSAGE;
       const cmdNum = canonicalId(text, doc.trimStart, doc.trimEnd);
       // The CmdID's string is needed only for a string key.
       const cmdId = cmdNum >= 0 && msgKey !== -1 ? '' : text.slice(doc.trimStart, doc.trimEnd);
       index.add(top >= 0 ? openMsgId[top] : '', msgKey, cmdId, cmdNum, i, top >= 0 ? open[top] : -1);
     }
+    this.commandIndexAll = all;
     return (this.commandIndex = index);
   }
 
   /** The command a Status answers, when it is in the same file (a saved trace). */
   private answeredCommand(status: number, msgRef: string, cmdRef: string, cmd: string): number {
     const { doc } = this;
-    const index = this.commands();
+    if (this.commandsFrom < 0) this.commandsFrom = status;
     const own = this.current;
     const msgId = own ? msgRef : '';
+    const index = this.commands(msgId === '');
     let best = -1;
     for (let h = index.first(msgId, messageKey(msgId), cmdRef, canonicalId(cmdRef, 0, cmdRef.length)); h >= 0; h = index.next[h]) {
       const c = index.element[h];
