@@ -300,7 +300,14 @@ class Resolver {
         new CodeSite(doc, -1, 'hresult', -1, a.valueStart, a.valueEnd, 'syncml-status', true, 'Windows HRESULT of the original error (msft:originalerror)'),
       );
     }
-    this.sites.sort((a, b) => a.start - b.start);
+    // Sites come in document order but for the attribute sites and a few others: sort only then.
+    const sites = this.sites;
+    for (let k = 1; k < sites.length; k++) {
+      if (sites[k].start < sites[k - 1].start) {
+        sites.sort((a, b) => a.start - b.start);
+        break;
+      }
+    }
     return { sites: this.sites, typeSites: this.typeSites, messages: this.messages };
   }
 
