@@ -90,6 +90,21 @@ export function positionsOf(text: string, offsets: readonly number[]): Position[
   let lineStart = 0;
   let lf = text.indexOf('\n');
   let cr = text.indexOf('\r');
+  if (cr < 0) {
+    // Only \n ends lines (the common case): the tightest loop, one indexOf per line.
+    for (const k of order) {
+      const offset = Math.max(Math.min(offsets[k], len), 0);
+      while (lf >= 0 && lf < offset) {
+        line++;
+        lineStart = lf + 1;
+        lf = text.indexOf('\n', lineStart);
+      }
+      let at = offset;
+      while (at > lineStart && text.charCodeAt(at - 1) === 10) at--;
+      out[k] = { line, character: at - lineStart };
+    }
+    return out;
+  }
   for (const k of order) {
     const offset = Math.max(Math.min(offsets[k], len), 0);
     for (;;) {
