@@ -397,7 +397,6 @@ class Resolver {
     this.sites.push(new CodeSite(doc, owner, kind, el, doc.trimStart, doc.trimEnd, family, dm, reason, alsoAccepts, command, allowed, allowedFor));
   }
 
-  /** The command a Status answers, when it is in the same file (a saved trace). */
   /**
    * The command index (see answeredCommand). As before this rewrite, a command is keyed by its
    * message's MsgID only if that message was resolved when the index was first needed (at the first
