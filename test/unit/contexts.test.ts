@@ -57,6 +57,24 @@ describe('context: Status/Data is a SyncML status checked against Status/Cmd', (
     assert.match(f[0].message, /a Generic Alert \(1226\): 200, 202, 401, 407, 412, 415, 500/);
   });
 
+  it('in a longer trace, a Status finds the command it answers in any earlier message', () => {
+    // 1 (server): an Exec. 2 (client): its Status, the first to need the command index.
+    // 3 (client): a Generic Alert. 4 (server): the Status answering it, whose command came later.
+    const m1 = dmMessage(
+      '    <Exec><CmdID>7</CmdID><Item><Target><LocURI>./SCOMO/Inventory/Delivered/App1/Operations/Install</LocURI></Target></Item></Exec>',
+      { msgId: 1, source: 'server' },
+    );
+    const m2 = dmMessage(status('Exec', '1405', 7), { msgId: 2 });
+    const m3 = dmMessage(genericAlert('urn:oma:at:scomo:1.0:OperationComplete', '1200'), { msgId: 3 });
+    const m4 = dmMessage(
+      '    <Status><CmdID>1</CmdID><MsgRef>3</MsgRef><CmdRef>4</CmdRef><Cmd>Alert</Cmd><Data>406</Data></Status>',
+      { msgId: 2, source: 'server' },
+    );
+    const f = findings(m1 + m2 + m3 + m4);
+    assert.deepEqual(f.map((x) => `${x.code}:${x.covered}`), ['unexpected-status-for-command:406']);
+    assert.match(f[0].message, /a Generic Alert \(1226\)/);
+  });
+
   it('a synchronous Exec on a SCOMO node is answered with a SCOMO result code, decoded as such', () => {
     const server = dmMessage(
       '    <Exec><CmdID>7</CmdID><Item><Target><LocURI>./SCOMO/Inventory/Delivered/App1/Operations/Install</LocURI></Target></Item></Exec>',

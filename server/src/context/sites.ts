@@ -243,10 +243,6 @@ class Resolver {
   private current: MessageInfo | undefined;
   /** Commands by message and CmdID, with the SyncML element each sits in (-1: none). Built when first needed. */
   private commandIndex: CommandIndex | undefined;
-  /** Whether commandIndex holds every command (else only those keyed by a MsgID). */
-  private commandIndexAll = false;
-  /** The first Status that needed the command index (-1: none yet). */
-  private commandsFrom = -1;
   /** The marked elements that only SyncML DS has, in document order. Built when first needed. */
   private dsMarkers: number[] | undefined;
   /** Node element -> its full URI and the MO it belongs to (DM tree files). */
@@ -398,19 +394,16 @@ class Resolver {
   }
 
   /**
-   * The command index (see answeredCommand). As before this rewrite, a command is keyed by its
-   * message's MsgID only if that message was resolved when the index was first needed (at the first
-   * Status answering an Alert or Exec, `commandsFrom`), else by '': a Status does not find a command
-   * of a message that starts after that first Status. The index is built in two steps: the commands
-   * of the messages resolved by then (all that a lookup by a non-empty MsgID can find), and, only if a
-   * lookup by '' comes, every command. A long trace then reads the CmdIDs of its first messages only.
+   * The command index (see answeredCommand): every command with a CmdID, keyed by the MsgID of the
+   * message it stands in ('' outside any message). Built once, when the first Status that answers an
+   * Alert or Exec needs it; MsgIDs are read from each message's header, so commands of messages after
+   * that first Status are keyed correctly too.
    */
-  private commands(all: boolean): CommandIndex {
-    if (this.commandIndex && (this.commandIndexAll || !all)) return this.commandIndex;
+  private commands(): CommandIndex {
+    if (this.commandIndex) return this.commandIndex;
     const { doc } = this;
     const text = doc.text;
-    const before = this.commandsFrom;
-    const index = new CommandIndex(all ? doc.markCount : 64);
+    const index = new CommandIndex(doc.markCount);
     const names = doc.name;
     const subtreeEnd = doc.subtreeEnd;
     const open: number[] = [];
@@ -423,21 +416,16 @@ class Resolver {
         openMsgId.pop();
         openMsgKey.pop();
       }
-      // Past the first Status and outside every message resolved by then: no command keyed by a
-      // MsgID is left.
-      if (!all && i > before && (open.length === 0 || open[0] > before)) break;
       const n = names[i];
       if (n === N.SyncML) {
-        // Resolved when the index was first needed: messages start in document order.
-        const msgId = i < before ? (this.messageAt(i)?.msgId ?? '') : '';
+        const msgId = this.value(doc.path(i, N.SyncHdr, N.MsgID));
         open.push(i);
         openMsgId.push(msgId);
-        openMsgKey.push(i < before ? messageKey(msgId) : NO_MESSAGE);
+        openMsgKey.push(messageKey(msgId));
         continue;
       }
       if (COMMANDS[n] !== 1) continue;
       const top = open.length - 1;
-      if (!all && (top < 0 || open[top] > before)) continue; // keyed by '': only in the full index
       const idEl = doc.child(i, N.CmdID);
       if (idEl < 0) continue;
       doc.trim(idEl);
@@ -448,17 +436,15 @@ class Resolver {
       const cmdId = cmdNum >= 0 && msgKey !== -1 ? '' : text.slice(doc.trimStart, doc.trimEnd);
       index.add(top >= 0 ? openMsgId[top] : '', msgKey, cmdId, cmdNum, i, top >= 0 ? open[top] : -1);
     }
-    this.commandIndexAll = all;
     return (this.commandIndex = index);
   }
 
   /** The command a Status answers, when it is in the same file (a saved trace). */
   private answeredCommand(status: number, msgRef: string, cmdRef: string, cmd: string): number {
     const { doc } = this;
-    if (this.commandsFrom < 0) this.commandsFrom = status;
     const own = this.current;
     const msgId = own ? msgRef : '';
-    const index = this.commands(msgId === '');
+    const index = this.commands();
     let best = -1;
     for (let h = index.first(msgId, messageKey(msgId), cmdRef, canonicalId(cmdRef, 0, cmdRef.length)); h >= 0; h = index.next[h]) {
       const c = index.element[h];
