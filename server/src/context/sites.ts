@@ -111,19 +111,17 @@ function messageKey(msgId: string): number {
 }
 
 /**
- * Commands by (MsgID, CmdID), in document order. When the MsgID is canonical or empty and the CmdID
+ * Commands by (MsgID, CmdID), newest first. When the MsgID is canonical or empty and the CmdID
  * canonical (nearly always) the pair itself is the key, in an open-addressing table of Int32Arrays;
  * otherwise the key is the string `${msgId}\u0000${cmdId}` in a Map. Either way equal keys mean equal
  * id strings. Entries are chained per key in Int32Arrays: no object, array or key string per command
  * (a 10 MB trace has some 20,000 commands; building this index was a third of the context layer).
  */
 class CommandIndex {
-  /** Per entry: the command element, the SyncML element it sits in (-1: none), the next entry with the same key. */
+  /** Per entry: the command element, the SyncML element it sits in (-1: none), the previous entry with the same key (newest first). */
   element: Int32Array;
   syncml: Int32Array;
   next: Int32Array;
-  /** Last entry of the chain that starts at an entry (valid for chain heads). */
-  private tail: Int32Array;
   private count = 0;
   /** Open addressing over (message key, command id) pairs; slotHead -1 = empty. */
   private slotMsg: Int32Array;
@@ -138,7 +136,6 @@ class CommandIndex {
     this.element = new Int32Array(n);
     this.syncml = new Int32Array(n);
     this.next = new Int32Array(n);
-    this.tail = new Int32Array(n);
     let slots = 64;
     while (slots < 2 * n) slots *= 2;
     this.slotMsg = new Int32Array(slots);
@@ -169,14 +166,15 @@ class CommandIndex {
       first = this.byString.get(key) ?? -1;
       if (first < 0) this.byString.set(key, h);
     }
-    if (first < 0) this.tail[h] = h;
-    else {
-      this.next[this.tail[first]] = h;
-      this.tail[first] = h;
+    // Newest first: a Status wants the nearest command before it.
+    if (first >= 0) {
+      this.next[h] = first;
+      if (msgKey !== -1 && cmdNum >= 0) this.slotHead[this.find(msgKey, cmdNum)] = h;
+      else this.byString.set(`${msgId}\u0000${cmdId}`, h);
     }
   }
 
-  /** The first entry for these ids (msgKey and cmdNum as add() takes them), or -1. */
+  /** The newest entry for these ids (msgKey and cmdNum as add() takes them), or -1. */
   first(msgId: string, msgKey: number, cmdId: string, cmdNum: number): number {
     if (msgKey !== -1 && cmdNum >= 0) return this.slotHead[this.find(msgKey, cmdNum)];
     return this.byString.get(`${msgId}\u0000${cmdId}`) ?? -1;
@@ -214,7 +212,6 @@ class CommandIndex {
     this.element = more(this.element);
     this.syncml = more(this.syncml);
     this.next = more(this.next);
-    this.tail = more(this.tail);
   }
 }
 
@@ -241,8 +238,11 @@ class Resolver {
   private readonly messageIndex = new Map<number, number>();
   /** The message the marked element being resolved sits in (nearest SyncML ancestor), if any. */
   private current: MessageInfo | undefined;
-  /** Commands by message and CmdID, with the SyncML element each sits in (-1: none). Built when first needed. */
-  private commandIndex: CommandIndex | undefined;
+  /**
+   * Commands by message and CmdID, with the SyncML element each sits in (-1: none). Filled during the
+   * walk, so at a Status it holds exactly the commands before it, nearest first.
+   */
+  private readonly commandIndex = new CommandIndex(64);
   /** The marked elements that only SyncML DS has, in document order. Built when first needed. */
   private dsMarkers: number[] | undefined;
   /** Node element -> its full URI and the MO it belongs to (DM tree files). */
@@ -261,18 +261,29 @@ class Resolver {
     // costs the depth per element: quadratic on deeply nested input).
     const open: number[] = [];
     const openInfo: MessageInfo[] = [];
+    const openKey: number[] = [];
     for (let k = 0; k < count; k++) {
       const i = marks[k];
       while (open.length > 0 && i >= subtreeEnd[open[open.length - 1]]) {
         open.pop();
         openInfo.pop();
+        openKey.pop();
       }
-      this.current = openInfo.length > 0 ? openInfo[openInfo.length - 1] : undefined;
-      switch (names[i]) {
-        case N.SyncML:
+      const top = open.length - 1;
+      this.current = top >= 0 ? openInfo[top] : undefined;
+      const n = names[i];
+      if (COMMANDS[n] === 1) {
+        if (top >= 0) this.indexCommand(i, open[top], openInfo[top].msgId, openKey[top]);
+        else this.indexCommand(i, -1, '', NO_MESSAGE);
+      }
+      switch (n) {
+        case N.SyncML: {
+          const info = this.message(i);
           open.push(i);
-          openInfo.push(this.message(i));
+          openInfo.push(info);
+          openKey.push(messageKey(info.msgId));
           break;
+        }
         case N.Status:
           this.status(i);
           break;
@@ -393,70 +404,36 @@ class Resolver {
     this.sites.push(new CodeSite(doc, owner, kind, el, doc.trimStart, doc.trimEnd, family, dm, reason, alsoAccepts, command, allowed, allowedFor));
   }
 
-  /**
-   * The command index (see answeredCommand): every command with a CmdID, keyed by the MsgID of the
-   * message it stands in ('' outside any message). Built once, when the first Status that answers an
-   * Alert or Exec needs it; MsgIDs are read from each message's header, so commands of messages after
-   * that first Status are keyed correctly too.
-   */
-  private commands(): CommandIndex {
-    if (this.commandIndex) return this.commandIndex;
+  /** File a command under its message's MsgID and its CmdID, as the main walk reaches it. */
+  private indexCommand(i: number, syncml: number, msgId: string, msgKey: number): void {
     const { doc } = this;
-    const text = doc.text;
-    const index = new CommandIndex(doc.markCount);
-    const names = doc.name;
-    const subtreeEnd = doc.subtreeEnd;
-    const open: number[] = [];
-    const openMsgId: string[] = [];
-    const openMsgKey: number[] = [];
-    for (let k = 0; k < doc.markCount; k++) {
-      const i = doc.marks[k];
-      while (open.length > 0 && i >= subtreeEnd[open[open.length - 1]]) {
-        open.pop();
-        openMsgId.pop();
-        openMsgKey.pop();
-      }
-      const n = names[i];
-      if (n === N.SyncML) {
-        const msgId = this.value(doc.path(i, N.SyncHdr, N.MsgID));
-        open.push(i);
-        openMsgId.push(msgId);
-        openMsgKey.push(messageKey(msgId));
-        continue;
-      }
-      if (COMMANDS[n] !== 1) continue;
-      const top = open.length - 1;
-      const idEl = doc.child(i, N.CmdID);
-      if (idEl < 0) continue;
-      doc.trim(idEl);
-      if (doc.trimStart === doc.trimEnd) continue;
-      const msgKey = top >= 0 ? openMsgKey[top] : NO_MESSAGE;
-      const cmdNum = canonicalId(text, doc.trimStart, doc.trimEnd);
-      // The CmdID's string is needed only for a string key.
-      const cmdId = cmdNum >= 0 && msgKey !== -1 ? '' : text.slice(doc.trimStart, doc.trimEnd);
-      index.add(top >= 0 ? openMsgId[top] : '', msgKey, cmdId, cmdNum, i, top >= 0 ? open[top] : -1);
-    }
-    return (this.commandIndex = index);
+    const idEl = doc.child(i, N.CmdID);
+    if (idEl < 0) return;
+    doc.trim(idEl);
+    if (doc.trimStart === doc.trimEnd) return;
+    const cmdNum = canonicalId(doc.text, doc.trimStart, doc.trimEnd);
+    // The CmdID's string is needed only for a string key.
+    const cmdId = cmdNum >= 0 && msgKey !== -1 ? '' : doc.text.slice(doc.trimStart, doc.trimEnd);
+    this.commandIndex.add(msgId, msgKey, cmdId, cmdNum, i, syncml);
   }
 
   /** The command a Status answers, when it is in the same file (a saved trace). */
-  private answeredCommand(status: number, msgRef: string, cmdRef: string, cmd: string): number {
+  private answeredCommand(msgRef: string, cmdRef: string, cmd: string): number {
     const { doc } = this;
     const own = this.current;
     const msgId = own ? msgRef : '';
-    const index = this.commands();
-    let best = -1;
+    const index = this.commandIndex;
+    const name = cmd === 'Alert' ? N.Alert : cmd === 'Exec' ? N.Exec : -1;
     for (let h = index.first(msgId, messageKey(msgId), cmdRef, canonicalId(cmdRef, 0, cmdRef.length)); h >= 0; h = index.next[h]) {
       const c = index.element[h];
-      if (doc.start[c] > doc.start[status]) break;
-      if (doc.tagName(c).replace(/^.*:/, '') !== cmd) continue;
+      if (doc.name[c] !== name) continue;
       const theirs = this.messageAt(index.syncml[h]);
       // The command was sent by the other party: another message (or, in a fragment, anywhere).
       if (own && theirs && theirs === own) continue;
       if (own && theirs && own.source && theirs.source && own.source === theirs.source) continue;
-      best = c;
+      return c;
     }
-    return best;
+    return -1;
   }
 
   private status(i: number): void {
@@ -489,7 +466,7 @@ class Resolver {
     let target = cmd === 'Exec' ? this.value(targetRefEl) : '';
     const cmdRef = cmd === 'Alert' || cmd === 'Exec' ? this.value(cmdRefEl) : '';
     if (cmdRef) {
-      const answered = this.answeredCommand(i, this.value(msgRefEl), cmdRef, cmd);
+      const answered = this.answeredCommand(this.value(msgRefEl), cmdRef, cmd);
       if (answered >= 0) {
         if (doc.name[answered] === N.Alert && this.value(doc.child(answered, N.Data)) === '1226') {
           allowed = GENERIC_ALERT_STATUSES;
