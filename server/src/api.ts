@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction,
   CodeActionContext,
+  CompletionItem,
   CompletionList,
   Diagnostic,
   DocumentSymbol,
@@ -77,7 +78,9 @@ export interface LanguageService {
   analyze(document: TextDocument, languageId?: string): Analysis;
   doValidation(analysis: Analysis, settings?: ServiceSettings): Diagnostic[];
   doHover(analysis: Analysis, position: Position): Hover | null;
-  doComplete(analysis: Analysis, position: Position): CompletionList;
+  /** With `lazy`, items carry no documentation: resolveCompletionItem adds it (completionItem/resolve). */
+  doComplete(analysis: Analysis, position: Position, lazy?: boolean): CompletionList;
+  resolveCompletionItem(item: CompletionItem): CompletionItem;
   getCodeActions(analysis: Analysis, range: Range, context: CodeActionContext): CodeAction[];
   getInlayHints(analysis: Analysis, range: Range, settings?: ServiceSettings): InlayHint[];
   findDocumentSymbols(analysis: Analysis, settings?: ServiceSettings): DocumentSymbol[];

@@ -17,7 +17,7 @@ import type { CodeEntry, FamilyId } from './catalog/types';
 import { resolveContexts } from './context/sites';
 import { asDocumentAnalysis, DocumentAnalysis } from './features/analysis';
 import { getCodeActions } from './features/codeActions';
-import { doComplete } from './features/completion';
+import { doComplete, resolveCompletionItem } from './features/completion';
 import { doValidation } from './features/diagnostics';
 import { getFoldingRanges } from './features/folding';
 import { doHover } from './features/hover';
@@ -96,7 +96,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     analyze,
     doValidation: (a: Analysis, settings = DEFAULT_SETTINGS) => doValidation(da(a), settings),
     doHover: (a, position) => doHover(da(a), position),
-    doComplete: (a, position) => doComplete(da(a), position),
+    doComplete: (a, position, lazy) => doComplete(da(a), position, lazy),
+    resolveCompletionItem: (item) => resolveCompletionItem(catalog, item),
     getCodeActions: (a, range, context) => getCodeActions(da(a), range, context),
     getInlayHints: (a, range, settings = DEFAULT_SETTINGS) => getInlayHints(da(a), range, settings),
     findDocumentSymbols: (a, settings = DEFAULT_SETTINGS) => findDocumentSymbols(da(a), settings),

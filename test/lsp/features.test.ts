@@ -91,6 +91,13 @@ describe('features', () => {
     assert.ok(labels.includes('404'), labels.slice(0, 20).join(' '));
     assert.ok(labels.includes('200'));
     assert.ok(!labels.includes('1200'), 'only statuses are offered in a Status');
+    // The list carries no documentation; completionItem/resolve adds it for the item shown.
+    const items = Array.isArray(list) ? list : list.items;
+    const item404 = items.find((i: { label: string }) => i.label === '404');
+    assert.equal(item404.documentation, undefined);
+    assert.equal(item404.detail, 'Not found');
+    const resolved = await c.request('completionItem/resolve', item404);
+    assert.match(resolved.documentation.value, /does not exist[\s\S]*SyncML status code/);
     c.close(uri);
   });
 

@@ -131,6 +131,22 @@ describe('inlay hints, symbols and folding', () => {
   });
 });
 
+describe('completion documentation on demand', () => {
+  it('a lazy list has none; resolving an item adds the same documentation the full list has', () => {
+    const text = dmMessage('    <Status><CmdID>9</CmdID><MsgRef>1</MsgRef><CmdRef>3</CmdRef><Cmd>Get</Cmd><Data></Data></Status>');
+    const a = analyze(text);
+    const pos = a.document.positionAt(text.indexOf('<Data></Data>') + 6);
+    const full = service.doComplete(a, pos).items.find((i) => i.label === '404')!;
+    const lazy = service.doComplete(a, pos, true).items.find((i) => i.label === '404')!;
+    assert.equal(lazy.documentation, undefined);
+    assert.deepEqual(service.resolveCompletionItem(lazy).documentation, full.documentation);
+    const typeText = '<Alert><Data>1226</Data><Item><Meta><Type></Type></Meta></Item></Alert>';
+    const t = analyze(typeText);
+    const typeItem = service.doComplete(t, t.document.positionAt(typeText.indexOf('</Type>')), true).items[0];
+    assert.match(String((service.resolveCompletionItem(typeItem).documentation as { value: string }).value), /\S/);
+  });
+});
+
 describe('settings', () => {
   it('severity overrides and off', () => {
     const a = analyze(dmMessage(status('Replace', '1200')));

@@ -1,5 +1,6 @@
-import type { CompletionItem, CompletionItemKind, CompletionList, Position, Range } from 'vscode-languageserver-types';
-import type { CodeEntry, FamilyId } from '../catalog/types';
+import type { CompletionItem, CompletionItemKind, CompletionList, MarkupContent, Position, Range } from 'vscode-languageserver-types';
+import type { Catalog } from '../catalog/api';
+import type { AlertTypeInfo, CodeEntry, FamilyId } from '../catalog/types';
 import type { CodeSite } from '../context/sites';
 import { N } from '../model/names';
 import { familyTitle } from './assess';
@@ -23,7 +24,35 @@ function valueRange(a: DocumentAnalysis, el: number, offset: number): Range {
   return { start: a.positionAt(start), end: a.positionAt(end) };
 }
 
-function codeItems(a: DocumentAnalysis, site: CodeSite, range: Range): CompletionItem[] {
+/** What completionItem/resolve needs to add the documentation later. */
+type ItemData = { family: FamilyId; code: number } | { alertType: string };
+
+function codeDocumentation(catalog: Catalog, e: CodeEntry, family: FamilyId): MarkupContent {
+  return { kind: 'markdown', value: `${e.description}\n\n${familyTitle(catalog, family)} · *${e.source}*` };
+}
+
+function typeDocumentation(t: AlertTypeInfo): MarkupContent {
+  return { kind: 'markdown', value: `${t.description}\n\n*${t.source}*` };
+}
+
+/**
+ * Fill in the documentation that doComplete left out when asked to (`lazy`): a client asks for it
+ * only for the item it shows, and a list without it is a fraction of the JSON to send.
+ */
+export function resolveCompletionItem(catalog: Catalog, item: CompletionItem): CompletionItem {
+  const data = item.data as Partial<{ family: FamilyId; code: number; alertType: string }> | undefined;
+  if (!data || item.documentation) return item;
+  if (typeof data.family === 'string' && typeof data.code === 'number' && catalog.families().some((f) => f.id === data.family)) {
+    const e = catalog.lookup(data.family, data.code);
+    if (e) item.documentation = codeDocumentation(catalog, e, data.family);
+  } else if (typeof data.alertType === 'string') {
+    const t = catalog.alertType(data.alertType);
+    if (t) item.documentation = typeDocumentation(t);
+  }
+  return item;
+}
+
+function codeItems(a: DocumentAnalysis, site: CodeSite, range: Range, lazy: boolean): CompletionItem[] {
   const { catalog } = a;
   const items: CompletionItem[] = [];
   const preferred = site.dm && site.allowed ? new Set(site.allowed) : undefined;
@@ -35,10 +64,8 @@ function codeItems(a: DocumentAnalysis, site: CodeSite, range: Range): Completio
       kind: KIND_ENUM_MEMBER,
       detail: e.name,
       labelDetails: { description: e.name },
-      documentation: {
-        kind: 'markdown',
-        value: `${e.description}\n\n${familyTitle(catalog, family)} · *${e.source}*`,
-      },
+      documentation: lazy ? undefined : codeDocumentation(catalog, e, family),
+      data: { family, code: e.code } satisfies ItemData,
       sortText: `${rank}${code.padStart(6, '0')}`,
       filterText: code,
       textEdit: { range, newText: code },
@@ -55,7 +82,7 @@ function words(list: readonly string[], range: Range, detail: string, kind = KIN
   return list.map((w, k) => ({ label: w, kind, detail, sortText: String(k).padStart(3, '0'), textEdit: { range, newText: w } }));
 }
 
-export function doComplete(a: DocumentAnalysis, position: Position): CompletionList {
+export function doComplete(a: DocumentAnalysis, position: Position, lazy = false): CompletionList {
   const empty: CompletionList = { isIncomplete: false, items: [] };
   const { xml, catalog } = a;
   const offset = a.offsetAt(position);
@@ -65,7 +92,7 @@ export function doComplete(a: DocumentAnalysis, position: Position): CompletionL
   const sites = a.contexts.sites;
   const k = firstSiteFrom(sites, xml.openEnd[el]);
   const site = k < sites.length && sites[k].element === el ? sites[k] : undefined;
-  if (site) return { isIncomplete: false, items: codeItems(a, site, range) };
+  if (site) return { isIncomplete: false, items: codeItems(a, site, range, lazy) };
 
   const parent = xml.parent[el];
   const parentName = parent >= 0 ? xml.name[parent] : -1;
@@ -85,7 +112,8 @@ export function doComplete(a: DocumentAnalysis, position: Position): CompletionL
           label: t.type,
           kind: KIND_VALUE,
           detail: `${t.mo}${t.family ? ` · ${familyTitle(catalog, t.family)}s` : ''}`,
-          documentation: { kind: 'markdown', value: `${t.description}\n\n*${t.source}*` },
+          documentation: lazy ? undefined : typeDocumentation(t),
+          data: { alertType: t.type } satisfies ItemData,
           sortText: `${t.legacy ? 1 : 0}${String(k).padStart(3, '0')}`,
           textEdit: { range, newText: t.type },
         }));

@@ -19,6 +19,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
+  type CompletionItem,
   type CompletionList,
   type Connection,
   type Disposable,
@@ -391,7 +392,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         // '>' closes a start tag: `<Data>|` is where a code is typed. Digits need no trigger (they are word characters).
-        completionProvider: { triggerCharacters: ['>'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['>'], resolveProvider: true },
         codeActionProvider: codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix] } : true,
         inlayHintProvider: true,
         documentSymbolProvider: true,
@@ -469,8 +470,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCompletion((params, token) =>
     runSafe<CompletionList | null>(log, 'completion', token, null, () => {
       const analysis = analysisFor(params.textDocument.uri);
-      return analysis ? requireService().doComplete(analysis, params.position) : null;
+      // Documentation comes with completionItem/resolve: the list is then a fraction of the JSON.
+      return analysis ? requireService().doComplete(analysis, params.position, true) : null;
     }, ready),
+  );
+
+  connection.onCompletionResolve((item, token) =>
+    runSafe<CompletionItem>(log, 'completion resolve', token, item, () => requireService().resolveCompletionItem(item), ready),
   );
 
   connection.onCodeAction((params, token) =>
