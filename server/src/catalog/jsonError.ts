@@ -42,6 +42,17 @@ export function findJsonError(text: string): JsonSyntaxError | undefined {
     return err('unterminated string', start);
   };
 
+  /** A member's "name" and the ':' after it. */
+  const readPropertyName = (): JsonSyntaxError | undefined => {
+    if (text[i] !== '"') return err(`expected a property name in double quotes, found ${found()}`);
+    const e = readString();
+    if (e) return e;
+    skip();
+    if (text[i] !== ':') return err(`expected ':' after the property name, found ${found()}`);
+    i++;
+    return undefined;
+  };
+
   const readValue = (): JsonSyntaxError | 'open' | undefined => {
     skip();
     const c = text[i];
@@ -70,12 +81,8 @@ export function findJsonError(text: string): JsonSyntaxError | undefined {
       } else {
         stack.push(open);
         if (open === '{') {
-          if (text[i] !== '"') return err(`expected a property name in double quotes, found ${found()}`);
-          const e = readString();
+          const e = readPropertyName();
           if (e) return e;
-          skip();
-          if (text[i] !== ':') return err(`expected ':' after the property name, found ${found()}`);
-          i++;
         }
         r = readValue();
         continue;
@@ -99,12 +106,8 @@ export function findJsonError(text: string): JsonSyntaxError | undefined {
       i++;
       skip();
       if (top === '{') {
-        if (text[i] !== '"') return err(`expected a property name in double quotes, found ${found()}`);
-        const e = readString();
+        const e = readPropertyName();
         if (e) return e;
-        skip();
-        if (text[i] !== ':') return err(`expected ':' after the property name, found ${found()}`);
-        i++;
       } else if (text[i] === ']') {
         return err(`expected a value, found ${found()} (trailing comma)`);
       }
