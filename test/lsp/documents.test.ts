@@ -1,7 +1,8 @@
 // Document handling over stdio: which documents are served, diagnostics per version, debounce,
 // stale results, close. These assert the protocol, not what the diagnostics say.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
+import { serverForSuite } from '../support/lspSuite';
 import { LspClient, docUri } from '../support/lspClient';
 import { DDF, MESSAGE, OTHER_XML } from '../support/lspSamples';
 import { positionOf } from '../support/lspText';
@@ -9,14 +10,10 @@ import { positionOf } from '../support/lspText';
 const DELAY = 60;
 
 describe('documents', () => {
+  const server = serverForSuite(DELAY);
   let c: LspClient;
-  before(async () => {
-    c = LspClient.start();
-    await c.initialize({ initializationOptions: { diagnosticsDelay: DELAY } });
-  });
-  after(async () => {
-    const exit = await c.shutdown();
-    assert.deepEqual(exit, { code: 0, signal: null }, c.stderr);
+  beforeEach(() => {
+    c = server();
   });
 
   it('publishes diagnostics for each version, tagged with that version', async () => {

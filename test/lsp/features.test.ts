@@ -1,7 +1,8 @@
 // What a user sees through the real server over stdio: hover, diagnostics, quick fixes, completion,
 // inlay hints, symbols, folding, incremental edits, UTF-16 positions, explain.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
+import { serverForSuite } from '../support/lspSuite';
 import { LspClient, docUri, type Diagnostic } from '../support/lspClient';
 import { CLEAN_MESSAGE, FUMO_ALERT, MESSAGE, OTHER_XML } from '../support/lspSamples';
 import { applyEdits, flattenSymbols, hoverText, positionOf, rangeOf, textOf, withCursor } from '../support/lspText';
@@ -13,14 +14,10 @@ function byCode(diagnostics: Diagnostic[], code: string): Diagnostic[] {
 }
 
 describe('features', () => {
+  const server = serverForSuite(DELAY);
   let c: LspClient;
-  before(async () => {
-    c = LspClient.start();
-    await c.initialize({ initializationOptions: { diagnosticsDelay: DELAY } });
-  });
-  after(async () => {
-    const exit = await c.shutdown();
-    assert.deepEqual(exit, { code: 0, signal: null }, c.stderr);
+  beforeEach(() => {
+    c = server();
   });
 
   async function openAndWait(name: string, languageId: string, text: string) {
