@@ -71,6 +71,22 @@ export interface Explanation {
   note?: string;
 }
 
+/**
+ * How to shape the list for the client that asks. Without options every item says everything
+ * itself, which any client understands; the LSP shell turns on what the client announced, since a
+ * list of some 60 status codes is sent each time the completion list opens.
+ */
+export interface CompletionOptions {
+  /** Leave documentation (and the detail that labelDetails already show) to completionItem/resolve. */
+  lazy?: boolean;
+  /** The client applies CompletionList.itemDefaults.editRange (LSP 3.17): one range for the list. */
+  defaultEditRange?: boolean;
+  /** The client applies CompletionList.itemDefaults.data (LSP 3.17): the family said once. */
+  defaultData?: boolean;
+  /** The client shows CompletionItem.labelDetails (LSP 3.17): the code's name goes there, once. */
+  labelDetails?: boolean;
+}
+
 export interface LanguageService {
   readonly catalog: Catalog;
   /** 'syncml' / 'dmtree' from the root element, else 'other'. Cheap: reads the prolog only. */
@@ -78,8 +94,8 @@ export interface LanguageService {
   analyze(document: TextDocument, languageId?: string): Analysis;
   doValidation(analysis: Analysis, settings?: ServiceSettings): Diagnostic[];
   doHover(analysis: Analysis, position: Position): Hover | null;
-  /** With `lazy`, items carry no documentation: resolveCompletionItem adds it (completionItem/resolve). */
-  doComplete(analysis: Analysis, position: Position, lazy?: boolean): CompletionList;
+  /** Options shape the list for a client (see CompletionOptions); a lazy list is completed by resolveCompletionItem. */
+  doComplete(analysis: Analysis, position: Position, options?: CompletionOptions): CompletionList;
   resolveCompletionItem(item: CompletionItem): CompletionItem;
   getCodeActions(analysis: Analysis, range: Range, context: CodeActionContext): CodeAction[];
   getInlayHints(analysis: Analysis, range: Range, settings?: ServiceSettings): InlayHint[];

@@ -96,7 +96,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     analyze,
     doValidation: (a: Analysis, settings = DEFAULT_SETTINGS) => doValidation(da(a), settings),
     doHover: (a, position) => doHover(da(a), position),
-    doComplete: (a, position, lazy) => doComplete(da(a), position, lazy),
+    doComplete: (a, position, options) => doComplete(da(a), position, options),
     resolveCompletionItem: (item) => resolveCompletionItem(catalog, item),
     getCodeActions: (a, range, context) => getCodeActions(da(a), range, context),
     getInlayHints: (a, range, settings = DEFAULT_SETTINGS) => getInlayHints(da(a), range, settings),

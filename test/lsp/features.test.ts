@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { serverForSuite } from '../support/lspSuite';
-import { LspClient, docUri, type Diagnostic } from '../support/lspClient';
+import { LspClient, defaultCapabilities, docUri, type Diagnostic } from '../support/lspClient';
 import { CLEAN_MESSAGE, FUMO_ALERT, MESSAGE, OTHER_XML } from '../support/lspSamples';
 import { applyEdits, flattenSymbols, hoverText, positionOf, rangeOf, textOf, withCursor } from '../support/lspText';
 
@@ -208,5 +208,33 @@ describe('features', () => {
     );
     const hresult = await c.request('syncml/explain', { input: '0x87D10194' });
     assert.equal(hresult.number, 404);
+  });
+});
+
+describe('completion for a client that applies item defaults and shows label details (as VS Code does)', () => {
+  const caps = defaultCapabilities() as { textDocument: Record<string, unknown> };
+  caps.textDocument.completion = {
+    completionItem: { documentationFormat: ['markdown'], labelDetailsSupport: true, resolveSupport: { properties: ['documentation', 'detail'] } },
+    completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
+  };
+  const server = serverForSuite(DELAY, caps);
+
+  it('sends the range and family once; resolving an item still documents it', async () => {
+    const c = server();
+    const { text, position } = withCursor(MESSAGE.replace('<Data>404</Data>', '<Data>4|</Data>'));
+    const uri = docUri('complete-defaults.syncml');
+    c.open(uri, 'syncml', text, 1);
+    const list = await c.request('textDocument/completion', { textDocument: { uri }, position });
+    assert.deepEqual(list.itemDefaults.editRange, { start: positionOf(text, '<Data>4</Data>', 6), end: positionOf(text, '<Data>4</Data>', 7) }, 'the digit typed so far is replaced');
+    assert.deepEqual(list.itemDefaults.data, { family: 'syncml-status' });
+    const item404 = list.items.find((i: { label: string }) => i.label === '404');
+    assert.deepEqual(item404.labelDetails, { description: 'Not found' });
+    assert.equal(item404.textEdit, undefined);
+    assert.equal(item404.detail, undefined);
+    // The client resolves the item with the list's data applied.
+    const resolved = await c.request('completionItem/resolve', { ...item404, data: list.itemDefaults.data });
+    assert.equal(resolved.detail, 'Not found');
+    assert.match(resolved.documentation.value, /does not exist[\s\S]*SyncML status code/);
+    c.close(uri);
   });
 });

@@ -1,4 +1,5 @@
 import type { CompletionItem, CompletionItemKind, CompletionList, MarkupContent, Position, Range } from 'vscode-languageserver-types';
+import type { CompletionOptions } from '../api';
 import type { Catalog } from '../catalog/api';
 import type { AlertTypeInfo, CodeEntry, FamilyId } from '../catalog/types';
 import type { CodeSite } from '../context/sites';
@@ -24,8 +25,11 @@ function valueRange(a: DocumentAnalysis, el: number, offset: number): Range {
   return { start: a.positionAt(start), end: a.positionAt(end) };
 }
 
-/** What completionItem/resolve needs to add the documentation later. */
-type ItemData = { family: FamilyId; code: number } | { alertType: string };
+/**
+ * What completionItem/resolve needs to add the documentation later: the family, or that the item
+ * is an alert type. The code or type itself is the item's label.
+ */
+type ItemData = { family: FamilyId } | { alertType: true };
 
 function codeDocumentation(catalog: Catalog, e: CodeEntry, family: FamilyId): MarkupContent {
   return { kind: 'markdown', value: `${e.description}\n\n${familyTitle(catalog, family)} · *${e.source}*` };
@@ -35,54 +39,84 @@ function typeDocumentation(t: AlertTypeInfo): MarkupContent {
   return { kind: 'markdown', value: `${t.description}\n\n*${t.source}*` };
 }
 
+function typeDetail(catalog: Catalog, t: AlertTypeInfo): string {
+  return `${t.mo}${t.family ? ` · ${familyTitle(catalog, t.family)}s` : ''}`;
+}
+
 /**
- * Fill in the documentation that doComplete left out when asked to (`lazy`): a client asks for it
- * only for the item it shows, and a list without it is a fraction of the JSON to send.
+ * Fill in what a lazy list left out: a client asks for it only for the item it shows. The item's
+ * data (from the item or, applied by the client, from the list's itemDefaults) says where to look.
  */
 export function resolveCompletionItem(catalog: Catalog, item: CompletionItem): CompletionItem {
-  const data = item.data as Partial<{ family: FamilyId; code: number; alertType: string }> | undefined;
-  if (!data || item.documentation) return item;
-  if (typeof data.family === 'string' && typeof data.code === 'number' && catalog.families().some((f) => f.id === data.family)) {
-    const e = catalog.lookup(data.family, data.code);
-    if (e) item.documentation = codeDocumentation(catalog, e, data.family);
-  } else if (typeof data.alertType === 'string') {
-    const t = catalog.alertType(data.alertType);
-    if (t) item.documentation = typeDocumentation(t);
+  const data = item.data as Partial<{ family: unknown; alertType: unknown }> | undefined;
+  if (!data || typeof data !== 'object' || typeof item.label !== 'string') return item;
+  if (typeof data.family === 'string' && /^\d{1,9}$/.test(item.label)) {
+    const family = catalog.families().find((f) => f.id === data.family)?.id;
+    const e = family ? catalog.lookup(family, Number(item.label)) : undefined;
+    if (family && e) {
+      item.documentation ??= codeDocumentation(catalog, e, family);
+      item.detail ??= e.name;
+    }
+  } else if (data.alertType === true) {
+    const t = catalog.alertType(item.label);
+    if (t) {
+      item.documentation ??= typeDocumentation(t);
+      item.detail ??= typeDetail(catalog, t);
+    }
   }
   return item;
 }
 
-function codeItems(a: DocumentAnalysis, site: CodeSite, range: Range, lazy: boolean): CompletionItem[] {
+/** One list item, saying only what the client cannot take from the list or fetch on resolve. */
+function item(label: string, kind: CompletionItemKind, name: string, sortText: string, range: Range, opts: CompletionOptions): CompletionItem {
+  const it: CompletionItem = { label, kind, sortText };
+  if (opts.labelDetails) it.labelDetails = { description: name };
+  else it.detail = name;
+  if (!opts.defaultEditRange) it.textEdit = { range, newText: label };
+  return it;
+}
+
+function list(items: CompletionItem[], range: Range, data: ItemData | undefined, opts: CompletionOptions): CompletionList {
+  const itemDefaults: CompletionList['itemDefaults'] = {};
+  if (opts.defaultEditRange) itemDefaults.editRange = range;
+  if (opts.defaultData && data) itemDefaults.data = data;
+  return Object.keys(itemDefaults).length ? { isIncomplete: false, itemDefaults, items } : { isIncomplete: false, items };
+}
+
+function codeItems(a: DocumentAnalysis, site: CodeSite, range: Range, opts: CompletionOptions): CompletionList {
   const { catalog } = a;
   const items: CompletionItem[] = [];
   const preferred = site.dm && site.allowed ? new Set(site.allowed) : undefined;
   const add = (e: CodeEntry, family: FamilyId, rank: number) => {
     if (e.to !== undefined || (e.kind !== 'defined' && !e.customFile)) return;
     const code = String(e.code);
-    items.push({
-      label: code,
-      kind: KIND_ENUM_MEMBER,
-      detail: e.name,
-      labelDetails: { description: e.name },
-      documentation: lazy ? undefined : codeDocumentation(catalog, e, family),
-      data: { family, code: e.code } satisfies ItemData,
-      sortText: `${rank}${code.padStart(6, '0')}`,
-      filterText: code,
-      textEdit: { range, newText: code },
-    });
+    const it = item(code, KIND_ENUM_MEMBER, e.name, `${rank}${code.padStart(6, '0')}`, range, opts);
+    if (!opts.lazy) it.documentation = codeDocumentation(catalog, e, family);
+    if (!opts.defaultData || family !== site.family) it.data = { family } satisfies ItemData;
+    items.push(it);
   };
   for (const e of catalog.entries(site.family)) {
     add(e, site.family, preferred ? (preferred.has(e.code) ? 0 : 2) : 0);
   }
   if (site.alsoAccepts) for (const e of catalog.entries(site.alsoAccepts)) add(e, site.alsoAccepts, 1);
-  return items;
+  return list(items, range, { family: site.family }, opts);
 }
 
-function words(list: readonly string[], range: Range, detail: string, kind = KIND_VALUE): CompletionItem[] {
-  return list.map((w, k) => ({ label: w, kind, detail, sortText: String(k).padStart(3, '0'), textEdit: { range, newText: w } }));
+function words(values: readonly string[], range: Range, detail: string, opts: CompletionOptions, kind = KIND_VALUE): CompletionList {
+  return list(values.map((w, k) => item(w, kind, detail, String(k).padStart(3, '0'), range, opts)), range, undefined, opts);
 }
 
-export function doComplete(a: DocumentAnalysis, position: Position, lazy = false): CompletionList {
+function alertTypeItems(catalog: Catalog, range: Range, opts: CompletionOptions): CompletionList {
+  const items = catalog.alertTypes().map((t, k): CompletionItem => {
+    const it = item(t.type, KIND_VALUE, typeDetail(catalog, t), `${t.legacy ? 1 : 0}${String(k).padStart(3, '0')}`, range, opts);
+    if (!opts.lazy) it.documentation = typeDocumentation(t);
+    if (!opts.defaultData) it.data = { alertType: true } satisfies ItemData;
+    return it;
+  });
+  return list(items, range, { alertType: true }, opts);
+}
+
+export function doComplete(a: DocumentAnalysis, position: Position, opts: CompletionOptions = {}): CompletionList {
   const empty: CompletionList = { isIncomplete: false, items: [] };
   const { xml, catalog } = a;
   const offset = a.offsetAt(position);
@@ -92,33 +126,22 @@ export function doComplete(a: DocumentAnalysis, position: Position, lazy = false
   const sites = a.contexts.sites;
   const k = firstSiteFrom(sites, xml.openEnd[el]);
   const site = k < sites.length && sites[k].element === el ? sites[k] : undefined;
-  if (site) return { isIncomplete: false, items: codeItems(a, site, range, lazy) };
+  if (site) return codeItems(a, site, range, opts);
 
   const parent = xml.parent[el];
   const parentName = parent >= 0 ? xml.name[parent] : -1;
   switch (xml.name[el]) {
     case N.Cmd:
-      if (parentName === N.Status) return { isIncomplete: false, items: words(STATUS_COMMANDS, range, 'command answered', KIND_KEYWORD) };
+      if (parentName === N.Status) return words(STATUS_COMMANDS, range, 'command answered', opts, KIND_KEYWORD);
       break;
     case N.Format:
-      if (parentName === N.Meta || parentName === N.RTProperties) return { isIncomplete: false, items: words(FORMATS, range, 'Meta/Format') };
+      if (parentName === N.Meta || parentName === N.RTProperties) return words(FORMATS, range, 'Meta/Format', opts);
       break;
     case N.Mark:
-      if (parentName === N.Meta) return { isIncomplete: false, items: words(MARKS, range, 'Generic Alert importance') };
+      if (parentName === N.Meta) return words(MARKS, range, 'Generic Alert importance', opts);
       break;
     case N.Type:
-      if (parentName === N.Meta) {
-        const items = catalog.alertTypes().map((t, k): CompletionItem => ({
-          label: t.type,
-          kind: KIND_VALUE,
-          detail: `${t.mo}${t.family ? ` · ${familyTitle(catalog, t.family)}s` : ''}`,
-          documentation: lazy ? undefined : typeDocumentation(t),
-          data: { alertType: t.type } satisfies ItemData,
-          sortText: `${t.legacy ? 1 : 0}${String(k).padStart(3, '0')}`,
-          textEdit: { range, newText: t.type },
-        }));
-        return { isIncomplete: false, items };
-      }
+      if (parentName === N.Meta) return alertTypeItems(catalog, range, opts);
       break;
   }
   return empty;

@@ -32,7 +32,7 @@ import {
   type InlayHint,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis, LanguageService } from '../api';
+import type { Analysis, CompletionOptions, LanguageService } from '../api';
 import { parseCustomCodes } from '../catalog/custom';
 import { createCatalog } from '../catalog/index';
 import { FAMILY_IDS, type CustomCodesFile, type FamilyId } from '../catalog/types';
@@ -131,6 +131,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let inlayRefresh = false;
   let workspaceFolderEvents = false;
   let workspaceFolders: string[] = [];
+  /** Documentation always waits for completionItem/resolve (resolveProvider below); the rest follows the client. */
+  let completionShape: CompletionOptions = { lazy: true };
   let pushedSettings: unknown = undefined;
 
   let settings: ServerSettings = defaultServerSettings();
@@ -362,6 +364,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     inlayRefresh = caps.workspace?.inlayHint?.refreshSupport === true;
     workspaceFolderEvents = caps.workspace?.workspaceFolders === true;
     const codeActionLiterals = caps.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
+    const completionCaps = caps.textDocument?.completion;
+    const itemDefaults = completionCaps?.completionList?.itemDefaults ?? [];
+    completionShape = {
+      lazy: true,
+      defaultEditRange: itemDefaults.includes('editRange'),
+      defaultData: itemDefaults.includes('data'),
+      labelDetails: completionCaps?.completionItem?.labelDetailsSupport === true,
+    };
 
     if (params.workspaceFolders && params.workspaceFolders.length > 0) {
       workspaceFolders = params.workspaceFolders.map((f) => f.uri);
@@ -470,8 +480,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCompletion((params, token) =>
     runSafe<CompletionList | null>(log, 'completion', token, null, () => {
       const analysis = analysisFor(params.textDocument.uri);
-      // Documentation comes with completionItem/resolve: the list is then a fraction of the JSON.
-      return analysis ? requireService().doComplete(analysis, params.position, true) : null;
+      return analysis ? requireService().doComplete(analysis, params.position, completionShape) : null;
     }, ready),
   );
 

@@ -122,19 +122,26 @@ suite('SyncML & OMA DM Codes in a real editor', function () {
     assert.match(text, /Failed Firmware Update Package Validation/);
   });
 
-  test('completion: inside an empty Status <Data></Data> lists 200', async () => {
+  test('completion: inside an empty Status <Data></Data> lists 200, named, placed and documented', async () => {
     const doc = await vscode.workspace.openTextDocument({
       language: 'syncml',
       content: sample.getText().replace('<Data>404</Data>', '<Data></Data>'),
     });
     const position = positionOf(doc, '<Data></Data>', { from: '<Cmd>Get</Cmd>', delta: '<Data>'.length });
+    // Resolve every item: the list itself carries no documentation (completionItem/resolve adds it).
     const items = await waitFor('completion items', async () => {
-      const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, position);
+      const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, position, undefined, 200);
       return list && list.items.length ? list.items : undefined;
     });
     console.log(`[e2e] completion: ${items.length} items, first ${items.slice(0, 3).map(label).join(' | ')}`);
     const ok = items.find((item) => /^200\b/.test(label(item)) || item.insertText === '200');
     assert.ok(ok, `200 among ${items.map(label).slice(0, 20).join(', ')}`);
+    // The server says the range and the family once for the list (itemDefaults): the client gives them to each item.
+    assert.strictEqual(typeof ok.label === 'string' ? ok.detail : ok.label.description, 'OK');
+    const range = ok.range && 'inserting' in ok.range ? ok.range.inserting : ok.range;
+    assert.ok(range && range.start.isEqual(position), `the item's range starts at the cursor: ${JSON.stringify(ok.range)}`);
+    const docs = typeof ok.documentation === 'string' ? ok.documentation : ok.documentation && ok.documentation.value;
+    assert.match(String(docs), /SyncML status code/, 'resolving the item documents it');
   });
 
   test('quick fix: 1200 in a Status becomes 200', async () => {
