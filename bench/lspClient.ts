@@ -31,6 +31,8 @@ export class LspClient {
   private exited: Promise<number | null>;
   /** Time the last response arrived (performance.now()), for latency measurement. */
   lastResponseAt = 0;
+  /** Size of the last response's body in bytes. */
+  lastResponseBytes = 0;
   readonly notifications: IncomingNotification[] = [];
   /** Bytes on stdout that were not LSP frames (a server must not print to stdout in --stdio mode). */
   framingErrors = 0;
@@ -120,16 +122,17 @@ export class LspClient {
       if (this.buffer.length < start + length) return;
       const body = this.buffer.subarray(start, start + length).toString('utf8');
       this.buffer = this.buffer.subarray(start + length);
-      this.dispatch(JSON.parse(body), performance.now());
+      this.dispatch(JSON.parse(body), performance.now(), length);
     }
   }
 
-  private dispatch(msg: any, at: number): void {
+  private dispatch(msg: any, at: number, bytes: number): void {
     if (msg.id !== undefined && msg.method === undefined) {
       const p = this.pending.get(msg.id);
       if (!p) return;
       this.pending.delete(msg.id);
       this.lastResponseAt = at;
+      this.lastResponseBytes = bytes;
       if (msg.error) p.reject(Object.assign(new Error(`${p.method}: ${msg.error.message}`), { code: msg.error.code }));
       else p.resolve(msg.result);
       return;

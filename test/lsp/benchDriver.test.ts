@@ -1,0 +1,59 @@
+// The benchmark's latency driver and null server, run for real on a small message: `npm run bench`
+// is not part of the tests, so this is what keeps its LSP half from rotting unnoticed.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { LatencyJob, LatencyResult } from '../../bench/latencyDriver';
+import { ROOT, SERVER } from '../support/lspClient';
+import { MESSAGE } from '../support/lspSamples';
+import { positionOf } from '../support/lspText';
+
+describe('bench latency driver', () => {
+  it('measures hovers and completions against the real server and the null server', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'syncml-driver-'));
+    try {
+      const textFile = join(dir, 'message.xml');
+      writeFileSync(textFile, MESSAGE);
+      const at = { hover: positionOf(MESSAGE, '<Data>404', 7), completion: positionOf(MESSAGE, '<Data>404', 9) };
+      const job: LatencyJob = {
+        ours: [SERVER, '--stdio'],
+        baseline: [join(ROOT, 'out', 'bench', 'nullServer.js')],
+        cwd: ROOT,
+        textFile,
+        uri: 'file:///bench/message.xml',
+        languageId: 'syncml',
+        capabilities: { textDocument: { completion: { completionItem: { labelDetailsSupport: true }, completionList: { itemDefaults: ['editRange', 'data'] } } } },
+        initializationOptions: { diagnosticsDelay: 0 },
+        plan: [at, at, at],
+        warmupMs: 0,
+        rounds: 2,
+        settleMs: 10000,
+      };
+      const jobFile = join(dir, 'job.json');
+      writeFileSync(jobFile, JSON.stringify(job));
+      const run = spawnSync(process.execPath, ['--expose-gc', join(ROOT, 'out', 'bench', 'latencyDriver.js'), jobFile], { encoding: 'utf8', timeout: 60000 });
+      assert.equal(run.status, 0, run.stderr);
+      const r = JSON.parse(run.stdout) as LatencyResult;
+      assert.deepEqual(r.notes, []);
+      assert.ok(r.openToFirstDiagnosticsMs !== null && r.openToFirstDiagnosticsMs > 0);
+      // 2 rounds of 3 positions, each answered by our server; the null server answers null.
+      for (const kind of ['hover', 'completion'] as const) {
+        assert.deepEqual(r.ours[kind].rounds.map((x) => x.length), [3, 3]);
+        assert.equal(r.ours[kind].answered, 6, kind);
+        assert.equal(r.ours[kind].errors, 0);
+        assert.equal(r.baseline[kind].answered, 0);
+        assert.ok(r.ours[kind].rounds.flat().every((ms) => Number.isFinite(ms) && ms > 0));
+      }
+      assert.equal(r.warmup.ours.hover.rounds.length, 1, 'at least one warm-up round');
+      // The ping is an unknown method: answered with an error, and still timed.
+      assert.equal(r.ours.ping.rounds.flat().length, 6);
+      // The compact list for these capabilities: some 60 status codes in well under 10 KB.
+      assert.ok(r.completionBytes !== null && r.completionBytes > 1000 && r.completionBytes < 10000, String(r.completionBytes));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
