@@ -93,19 +93,22 @@ export function assessSite(site: CodeSite, text: string, catalog: Catalog): Find
   if (site.kind === 'hresult') return undefined;
   const { start, end } = site;
   // Fast path: a defined code with nothing to say is the common case in large documents. For a
-  // plain number and no second family this is exactly where the full path below ends with
-  // undefined, reached without a substring, a regular expression or the reason's string.
-  if (site.alsoAccepts === undefined) {
-    const n = plainNumber(text, start, end);
-    if (n >= 0) {
-      const entry = catalog.lookup(site.family, n);
-      if (
-        entry !== undefined &&
-        (entry.kind === 'defined' || entry.customFile) &&
-        !(site.dm && site.allowed && entry.family === 'syncml-status' && !site.allowed.includes(n))
-      ) {
-        return undefined;
-      }
+  // plain number this is exactly where the full path below ends with undefined (decodeSite's entry,
+  // the second family included), reached without a substring, a regular expression or the reason's
+  // string. The reason of a Status is built from its children: not something to do for every site.
+  const plain = plainNumber(text, start, end);
+  if (plain >= 0) {
+    let entry = catalog.lookup(site.family, plain);
+    if (site.alsoAccepts !== undefined && (!entry || entry.kind !== 'defined') && !entry?.customFile) {
+      const alt = catalog.lookup(site.alsoAccepts, plain);
+      if (alt && (alt.kind === 'defined' || alt.customFile)) entry = alt;
+    }
+    if (
+      entry !== undefined &&
+      (entry.kind === 'defined' || entry.customFile) &&
+      !(site.dm && site.allowed && entry.family === 'syncml-status' && !site.allowed.includes(plain))
+    ) {
+      return undefined;
     }
   }
   const raw = text.slice(start, end);
