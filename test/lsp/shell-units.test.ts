@@ -41,6 +41,16 @@ describe('parseSettings', () => {
     }
   });
 
+  it('a group that is not an object is named as such, not as an unknown setting', () => {
+    const { settings, warnings } = parseSettings({ diagnostics: [], inlayHints: 'on' });
+    assert.equal(settings.service.diagnostics.enable, true);
+    assert.equal(settings.service.inlayHints.enable, true);
+    assert.equal(warnings.length, 2, warnings.join('\n'));
+    assert.match(warnings[0], /^syncml\.diagnostics should be an object with enable, severity, got an array; using the defaults\.$/);
+    assert.match(warnings[1], /^syncml\.inlayHints should be an object with enable, got the string "on"; using the defaults\.$/);
+    assert.ok(!warnings.some((w) => /not a setting this server knows/.test(w)));
+  });
+
   it('falls back per key on wrong types and names the setting in the warning', () => {
     const { settings, warnings } = parseSettings({
       diagnostics: { enable: 'no', severity: { 'xml-syntax': 'Warning', 'vendor-code': 'loud', bogus: 'off' } },

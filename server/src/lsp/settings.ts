@@ -178,9 +178,15 @@ export function parseSettings(raw: unknown): ParsedSettings {
     }
   }
 
-  for (const key of values.keys()) {
+  for (const [key, value] of values) {
     if (KNOWN_LEAVES.has(key) || CLIENT_PREFIXES.some((p) => key === p || key.startsWith(p + '.'))) continue;
-    warnings.push(`syncml.${key} is not a setting this server knows; ignored.`);
+    // A group given as something else than an object (`diagnostics: []`) is a known name used wrongly.
+    const members = [...KNOWN_LEAVES].filter((k) => k.startsWith(key + '.')).map((k) => k.slice(key.length + 1));
+    if (members.length > 0) {
+      warnings.push(`syncml.${key} should be an object with ${members.join(', ')}, got ${describe(value)}; using the defaults.`);
+    } else {
+      warnings.push(`syncml.${key} is not a setting this server knows; ignored.`);
+    }
   }
   return { settings, warnings };
 }
