@@ -72,7 +72,7 @@ async function timed(client: LspClient, method: string, params: unknown): Promis
     return { ms: client.lastResponseAt - t0, result, failed: false };
   } catch (e) {
     // An error answer is still an answer (the ping is meant to get one); silence or a dead server is not.
-    if (String(e).includes('no answer') || client.child.exitCode !== null) throw e;
+    if (String(e).includes('no answer') || client.exit) throw e;
     return { ms: client.lastResponseAt - t0, result: undefined, failed: true };
   } finally {
     clearTimeout(timer);
@@ -80,7 +80,7 @@ async function timed(client: LspClient, method: string, params: unknown): Promis
 }
 
 async function initialize(client: LspClient, job: LatencyJob): Promise<any> {
-  const init = await client.request('initialize', {
+  const { result: init, failed } = await timed(client, 'initialize', {
     processId: process.pid,
     clientInfo: { name: 'syncml-bench' },
     rootUri: null,
@@ -88,14 +88,26 @@ async function initialize(client: LspClient, job: LatencyJob): Promise<any> {
     capabilities: job.capabilities,
     initializationOptions: job.initializationOptions,
   });
+  if (failed) throw new Error('initialize was answered with an error');
   client.notify('initialized', {});
-  return init;
+  return init as any;
 }
 
 async function run(job: LatencyJob): Promise<LatencyResult> {
   const notes: string[] = [];
   const ours = new LspClient(process.execPath, job.ours, job.cwd);
   const base = new LspClient(process.execPath, job.baseline, job.cwd);
+  // Servers are not children that die with us: end them if the bench gives up on the driver.
+  const killAll = () => {
+    for (const c of [ours, base]) if (!c.exit) c.child.kill('SIGKILL');
+  };
+  process.once('exit', killAll);
+  for (const sig of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(sig, () => {
+      killAll();
+      process.exit(1);
+    });
+  }
   const result: LatencyResult = {
     openToFirstDiagnosticsMs: null,
     firstDiagnostics: null,
@@ -176,8 +188,8 @@ async function run(job: LatencyJob): Promise<LatencyResult> {
     if (tail.trim()) notes.push(`server stderr (tail):\n${tail}`);
   } finally {
     if (ours.framingErrors) notes.push(`the server wrote ${ours.framingErrors} non-LSP chunk(s) to stdout`);
-    const code = await ours.close();
-    if (code !== 0 && code !== null) notes.push(`server exited with code ${code}`);
+    const exit = await ours.close();
+    if (exit.code !== 0 || exit.signal) notes.push(`server ended with ${ours.exitDescription()}`);
     await base.close();
   }
   return result;

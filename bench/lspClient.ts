@@ -8,6 +8,11 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json } | object;
 
+export interface ServerExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 interface Pending {
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
@@ -28,7 +33,9 @@ export class LspClient {
   private buffer: Buffer = Buffer.alloc(0);
   private readonly waiters: { test: (n: IncomingNotification) => boolean; resolve: (n: IncomingNotification) => void }[] = [];
   private readonly stderrChunks: string[] = [];
-  private exited: Promise<number | null>;
+  private exited: Promise<ServerExit>;
+  /** Set once the server process has ended: by its exit code, or by a signal (a crash or a kill). */
+  exit: ServerExit | undefined;
   /** Time the last response arrived (performance.now()), for latency measurement. */
   lastResponseAt = 0;
   /** Size of the last response's body in bytes. */
@@ -46,11 +53,14 @@ export class LspClient {
       this.stderrChunks.push(chunk.toString('utf8'));
       if (this.stderrChunks.length > 200) this.stderrChunks.shift();
     });
-    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
-    this.child.on('exit', () => {
-      for (const p of this.pending.values()) p.reject(new Error(`server exited while waiting for ${p.method}`));
-      this.pending.clear();
-    });
+    this.exited = new Promise((resolve) =>
+      this.child.on('exit', (code, signal) => {
+        this.exit = { code, signal };
+        for (const p of this.pending.values()) p.reject(new Error(`server ended (${this.exitDescription()}) while waiting for ${p.method}`));
+        this.pending.clear();
+        resolve(this.exit);
+      }),
+    );
     this.child.stdin.on('error', () => {
       /* reported through exit */
     });
@@ -66,8 +76,15 @@ export class LspClient {
     this.child.stdin.write(body);
   }
 
+  /** "exit code 3", "signal SIGABRT", or "running". */
+  exitDescription(): string {
+    if (!this.exit) return 'running';
+    return this.exit.signal ? `signal ${this.exit.signal}` : `exit code ${this.exit.code}`;
+  }
+
   request<T = any>(method: string, params: Json | undefined): Promise<T> {
     const id = this.nextId++;
+    if (this.exit) return Promise.reject(new Error(`server ended (${this.exitDescription()}) before ${method}`));
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, method });
       this.send({ id, method, params });
@@ -157,8 +174,8 @@ export class LspClient {
   }
 
   /** shutdown + exit, then wait for the process to end (kill it, by its own handle, if it does not). */
-  async close(timeoutMs = 5000): Promise<number | null> {
-    if (this.child.exitCode === null) {
+  async close(timeoutMs = 5000): Promise<ServerExit> {
+    if (!this.exit) {
       try {
         await Promise.race([this.request('shutdown', null), new Promise((r) => setTimeout(r, timeoutMs))]);
         this.notify('exit', null);
@@ -167,8 +184,8 @@ export class LspClient {
       }
     }
     const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
-    const code = await this.exited;
+    const exit = await this.exited;
     clearTimeout(timer);
-    return code;
+    return exit;
   }
 }

@@ -602,11 +602,11 @@ async function runLsp(
           d.hover.p50,
           d.hover.p99,
           d.hover.max,
-          `${d.hover.answered}/${d.hover.n}`,
+          `${d.hover.answered}/${d.hover.n}${d.hover.errors ? ` (${d.hover.errors} err)` : ''}`,
           d.completion.p50,
           d.completion.p99,
           d.completion.max,
-          `${d.completion.answered}/${d.completion.n}`,
+          `${d.completion.answered}/${d.completion.n}${d.completion.errors ? ` (${d.completion.errors} err)` : ''}`,
           d.completionBytes === null ? NaN : d.completionBytes / 1024,
           d.rpcFloor.p99,
           `${fmt(d.nullServer.hover.p99)}/${fmt(d.nullServer.completion.p99)}`,
@@ -719,8 +719,8 @@ async function measureEdits(input: BenchInput, trace: GeneratedTrace, serverPath
     if (tail.trim()) report.notes.push(`server stderr (tail):\n${tail}`);
   } finally {
     if (client.framingErrors) report.notes.push(`${input.name}: the server wrote ${client.framingErrors} non-LSP chunk(s) to stdout`);
-    const code = await client.close();
-    if (code !== 0 && code !== null) report.notes.push(`${input.name}: server exited with code ${code}`);
+    const exit = await client.close();
+    if (exit.code !== 0 || exit.signal) report.notes.push(`${input.name}: server ended with ${client.exitDescription()}`);
   }
 }
 

@@ -338,6 +338,25 @@ describe('settings with values of the wrong kind', () => {
   });
 });
 
+describe('client capabilities of the wrong kind', () => {
+  it('completionList.itemDefaults as an object or a string: initialize answers and completion works', async () => {
+    for (const itemDefaults of [{ editRange: true }, 'editRange,data', 7, null]) {
+      const capabilities = defaultCapabilities() as { textDocument: Record<string, unknown> };
+      capabilities.textDocument.completion = { completionItem: { labelDetailsSupport: 'yes' }, completionList: { itemDefaults } };
+      const c = await start({ capabilities });
+      const { uri, hoverStillWorks } = openMessage(c);
+      const list = await c.request('textDocument/completion', { textDocument: { uri }, position: positionOf(MESSAGE, '<Data>404', 7) });
+      const item404 = list.items.find((i: { label: string }) => i.label === '404');
+      // Nothing announced properly: every item says everything itself.
+      assert.equal(list.itemDefaults, undefined, JSON.stringify(itemDefaults));
+      assert.equal(item404.detail, 'Not found');
+      assert.ok(item404.textEdit, 'the item carries its own range');
+      await hoverStillWorks();
+      await endCleanly(c);
+    }
+  });
+});
+
 describe('malformed JSON-RPC', () => {
   it('garbage bodies, unknown methods, bad params: answered or logged, and the server keeps serving', async () => {
     const c = await start();

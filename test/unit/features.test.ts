@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionItem, CompletionList } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS } from '../../server/src/api';
+import { createCatalog, parseCustomCodes } from '../../server/src/catalog';
+import { createLanguageService } from '../../server/src/languageService';
 import { analyze, dmMessage, genericAlert, service, status } from '../support/service';
 
 function applyFix(text: string): { titles: string[]; fixed: string } {
@@ -190,6 +192,19 @@ describe('completion shaped for the client', () => {
     }
     const fumo = compact.items.find((i) => (i.data as { family?: string } | undefined)?.family === 'fumo-result')!;
     assert.match(String((service.resolveCompletionItem({ ...fumo }).documentation as { value: string }).value), /FUMO|firmware/i);
+  });
+
+  it('a custom code of ten digits resolves like any other', () => {
+    const file = parseCustomCodes(JSON.stringify({ codes: [{ family: 'syncml-status', code: 2147483647, name: 'Vendor maximum', class: 'recipient-error' }] }), 'file:///vendor.json');
+    assert.deepEqual(file.problems, []);
+    const custom = createLanguageService({ catalog: createCatalog([file.codes!]) });
+    const b = custom.analyze(a.document);
+    const list = custom.doComplete(b, pos, ALL);
+    const item = list.items.find((i) => i.label === '2147483647');
+    assert.ok(item, 'the custom code is offered');
+    const resolved = custom.resolveCompletionItem({ ...item, data: item.data ?? list.itemDefaults?.data });
+    assert.equal(resolved.detail, 'Vendor maximum');
+    assert.match(String((resolved.documentation as { value: string }).value), /vendor\.json/);
   });
 
   it('an item with data the server never sent is returned as it came', () => {

@@ -50,7 +50,7 @@ function typeDetail(catalog: Catalog, t: AlertTypeInfo): string {
 export function resolveCompletionItem(catalog: Catalog, item: CompletionItem): CompletionItem {
   const data = item.data as Partial<{ family: unknown; alertType: unknown }> | undefined;
   if (!data || typeof data !== 'object' || typeof item.label !== 'string') return item;
-  if (typeof data.family === 'string' && /^\d{1,9}$/.test(item.label)) {
+  if (typeof data.family === 'string' && /^\d{1,10}$/.test(item.label)) {
     const family = catalog.families().find((f) => f.id === data.family)?.id;
     const e = family ? catalog.lookup(family, Number(item.label)) : undefined;
     if (family && e) {
@@ -103,7 +103,13 @@ function codeItems(a: DocumentAnalysis, site: CodeSite, range: Range, opts: Comp
 }
 
 function words(values: readonly string[], range: Range, detail: string, opts: CompletionOptions, kind = KIND_VALUE): CompletionList {
-  return list(values.map((w, k) => item(w, kind, detail, String(k).padStart(3, '0'), range, opts)), range, undefined, opts);
+  // A handful of items with nothing to resolve: the detail stays on each, beside the label details.
+  return list(
+    values.map((w, k) => ({ ...item(w, kind, detail, String(k).padStart(3, '0'), range, opts), detail })),
+    range,
+    undefined,
+    opts,
+  );
 }
 
 function alertTypeItems(catalog: Catalog, range: Range, opts: CompletionOptions): CompletionList {

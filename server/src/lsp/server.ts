@@ -365,7 +365,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     workspaceFolderEvents = caps.workspace?.workspaceFolders === true;
     const codeActionLiterals = caps.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
     const completionCaps = caps.textDocument?.completion;
-    const itemDefaults = completionCaps?.completionList?.itemDefaults ?? [];
+    // Read as strictly as the other capabilities: a malformed one must not fail initialize.
+    const announced: unknown = completionCaps?.completionList?.itemDefaults;
+    const itemDefaults = Array.isArray(announced) ? announced : [];
     completionShape = {
       lazy: true,
       defaultEditRange: itemDefaults.includes('editRange'),
