@@ -202,6 +202,17 @@ export function checkText(
         if (o < s || o > e) fail(`doComplete ${where}`, `edit range ${s}-${e} does not contain offset ${o}`);
       }
     }
+    // The shape sent to a client that applies item defaults (VS Code): the same items, one range.
+    const compact = call(`doComplete (item defaults) ${where}`, () =>
+      service.doComplete(analysis, p, { lazy: true, defaultEditRange: true, defaultData: true, labelDetails: true }),
+    );
+    if (compact.items.length !== list.items.length) fail(`doComplete ${where}`, `${compact.items.length} items with item defaults, ${list.items.length} without`);
+    const shared = compact.itemDefaults?.editRange;
+    if (compact.items.length > 0) {
+      if (!shared || !('start' in shared)) fail(`doComplete ${where}`, 'a list with item defaults has no edit range');
+      const [s, e] = checkRange(doc, shared as Range, `doComplete ${where}`, 'the list edit range');
+      if (o < s || o > e) fail(`doComplete ${where}`, `list edit range ${s}-${e} does not contain offset ${o}`);
+    }
   }
 
   const whole: Range = { start: { line: 0, character: 0 }, end: doc.positionAt(length) };
