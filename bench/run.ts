@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { createLanguageService } from '../server/src/languageService';
@@ -928,6 +929,23 @@ function machineInfo() {
   };
 }
 
+/**
+ * A fixed native workload (SHA-256 over 1 MB for 300 ms), timed at the start and at the end. On a
+ * shared VM the host's share of the CPU can change within a run (seen: 2x between two runs a minute
+ * apart); ratios measured in the same round survive that, absolute MB/s do not. Native code, not a
+ * JS loop: a JS probe's speed also depends on which optimised version the JIT happened to make.
+ */
+function machineSpeed(): number {
+  const block = Buffer.alloc(MB, 0x5a);
+  let n = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < 300) {
+    sink ^= createHash('sha256').update(block).digest()[0];
+    n++;
+  }
+  return n / ((performance.now() - t0) / 1000);
+}
+
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
   const started = performance.now();
@@ -948,6 +966,7 @@ async function main(): Promise<void> {
   const probe = inputs.traces.get('trace-0.1MB') ?? generateTrace(0.1 * MB, opts.seed);
   const info = createService(probe);
   for (const n of info.notes) console.log(`  service: ${n}`);
+  const speedAtStart = machineSpeed();
 
   let analysis: AnalysisRow[] = [];
   let memory: MemoryRow[] = [];
@@ -966,6 +985,15 @@ async function main(): Promise<void> {
   if (opts.only.has('memory')) memory = runMemory(inputs.list, info.service, inputs.traces);
   if (opts.only.has('lsp')) lsp = await runLsp(inputs.list, inputs.traces, info.service, opts);
 
+  const speedAtEnd = machineSpeed();
+  const speedChange = speedAtEnd / speedAtStart - 1;
+  console.log(
+    `\nmachine speed (SHA-256, native): ${fmt(speedAtStart)} MB/s at the start, ${fmt(speedAtEnd)} at the end` +
+      (Math.abs(speedChange) > 0.3
+        ? ` -- the host ${speedChange < 0 ? 'slowed' : 'sped up'} this machine by ${Math.round(Math.abs(speedChange) * 100)}% during the run: compare ratios, not MB/s`
+        : ''),
+  );
+
   const budgets = evaluateBudgets(analysis, memory, lsp, opts);
   section('Budgets (architecture guide, "Performance budgets")');
   console.log(table(['budget', 'measured', 'verdict'], budgets.map((b) => [b.budget, b.measured, b.verdict === 'MISSED' ? '*** MISSED ***' : b.verdict]), 99));
@@ -978,6 +1006,7 @@ async function main(): Promise<void> {
 
   const out = {
     machine,
+    machineSpeedMBps: { start: round(speedAtStart, 1), end: round(speedAtEnd, 1) },
     options: { ...opts, only: [...opts.only] },
     service: { catalogLoaded: info.catalogLoaded, stubSuspected: info.stubSuspected, notes: info.notes },
     units: { MB: 'MiB (2^20 bytes), UTF-8 bytes of the text', latency: 'ms', memory: 'bytes retained per UTF-8 input byte' },
