@@ -36,6 +36,21 @@ function article(phrase: string): string {
   return /^[aeiou]/i.test(phrase) ? `an ${phrase}` : `a ${phrase}`;
 }
 
+/** Defined by its family's table or by a custom-codes file (not vendor, reserved or obsolete). */
+export const isDefined = (e: CodeEntry | undefined): boolean => e !== undefined && (e.kind === 'defined' || !!e.customFile);
+
+/** A defined status that the DM protocol does not list for the command this Status answers. */
+const unlisted = (site: CodeSite, entry: CodeEntry, n: number): boolean =>
+  site.dm && site.allowed !== undefined && entry.family === 'syncml-status' && !site.allowed.includes(n);
+
+/** The entry this place gives n: its family's, or the second family's when only that one defines it. */
+function siteEntry(site: CodeSite, n: number, catalog: Catalog): CodeEntry | undefined {
+  const entry = catalog.lookup(site.family, n);
+  if (site.alsoAccepts === undefined || isDefined(entry)) return entry;
+  const alt = catalog.lookup(site.alsoAccepts, n);
+  return isDefined(alt) ? alt : entry;
+}
+
 export function decodeSite(site: CodeSite, text: string, catalog: Catalog): Decoded {
   const raw = text.slice(site.start, site.end);
   if (site.kind === 'hresult') {
@@ -48,12 +63,7 @@ export function decodeSite(site: CodeSite, text: string, catalog: Catalog): Deco
   }
   const n = Number(raw);
   const hresult = n < 0 ? catalog.decodeHresult(raw) : undefined;
-  let entry = catalog.lookup(site.family, n);
-  if (site.alsoAccepts && (!entry || entry.kind !== 'defined') && !entry?.customFile) {
-    const alt = catalog.lookup(site.alsoAccepts, n);
-    if (alt && (alt.kind === 'defined' || alt.customFile)) entry = alt;
-  }
-  return { n, entry, hresult };
+  return { n, entry: siteEntry(site, n, catalog), hresult };
 }
 
 function quote(raw: string): string {
@@ -98,16 +108,8 @@ export function assessSite(site: CodeSite, text: string, catalog: Catalog): Find
   // string. The reason of a Status is built from its children: not something to do for every site.
   const plain = plainNumber(text, start, end);
   if (plain >= 0) {
-    let entry = catalog.lookup(site.family, plain);
-    if (site.alsoAccepts !== undefined && (!entry || entry.kind !== 'defined') && !entry?.customFile) {
-      const alt = catalog.lookup(site.alsoAccepts, plain);
-      if (alt && (alt.kind === 'defined' || alt.customFile)) entry = alt;
-    }
-    if (
-      entry !== undefined &&
-      (entry.kind === 'defined' || entry.customFile) &&
-      !(site.dm && site.allowed && entry.family === 'syncml-status' && !site.allowed.includes(plain))
-    ) {
+    const entry = siteEntry(site, plain, catalog);
+    if (entry !== undefined && isDefined(entry) && !unlisted(site, entry, plain)) {
       return undefined;
     }
   }
@@ -139,11 +141,11 @@ export function assessSite(site: CodeSite, text: string, catalog: Catalog): Find
     );
   }
 
-  if (entry && (entry.kind === 'defined' || entry.customFile)) {
-    if (site.dm && site.allowed && entry.family === 'syncml-status' && !site.allowed.includes(n)) {
+  if (entry && isDefined(entry)) {
+    if (unlisted(site, entry, n)) {
       return at(
         'unexpected-status-for-command',
-        `${n} (${entry.name}) is not among the statuses the DM protocol lists for ${site.allowedFor}: ${site.allowed.join(', ')}`,
+        `${n} (${entry.name}) is not among the statuses the DM protocol lists for ${site.allowedFor}: ${site.allowed!.join(', ')}`,
       );
     }
     return undefined;

@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog/api';
 import type { AlertTypeInfo, CodeEntry, FamilyId } from '../catalog/types';
 import type { CodeSite } from '../context/sites';
 import { N } from '../model/names';
-import { familyTitle } from './assess';
+import { familyTitle, isDefined } from './assess';
 import { firstSiteFrom, type DocumentAnalysis } from './analysis';
 
 // LSP CompletionItemKind values (kept numeric so the service needs nothing at run time).
@@ -88,7 +88,7 @@ function codeItems(a: DocumentAnalysis, site: CodeSite, range: Range, opts: Comp
   const items: CompletionItem[] = [];
   const preferred = site.dm && site.allowed ? new Set(site.allowed) : undefined;
   const add = (e: CodeEntry, family: FamilyId, rank: number) => {
-    if (e.to !== undefined || (e.kind !== 'defined' && !e.customFile)) return;
+    if (e.to !== undefined || !isDefined(e)) return;
     const code = String(e.code);
     const it = item(code, KIND_ENUM_MEMBER, e.name, `${rank}${code.padStart(6, '0')}`, range, opts);
     if (!opts.lazy) it.documentation = codeDocumentation(catalog, e, family);
@@ -104,12 +104,12 @@ function codeItems(a: DocumentAnalysis, site: CodeSite, range: Range, opts: Comp
 
 function words(values: readonly string[], range: Range, detail: string, opts: CompletionOptions, kind = KIND_VALUE): CompletionList {
   // A handful of items with nothing to resolve: the detail stays on each, beside the label details.
-  return list(
-    values.map((w, k) => ({ ...item(w, kind, detail, String(k).padStart(3, '0'), range, opts), detail })),
-    range,
-    undefined,
-    opts,
-  );
+  const items = values.map((w, k) => {
+    const it = item(w, kind, detail, String(k).padStart(3, '0'), range, opts);
+    it.detail = detail;
+    return it;
+  });
+  return list(items, range, undefined, opts);
 }
 
 function alertTypeItems(catalog: Catalog, range: Range, opts: CompletionOptions): CompletionList {
