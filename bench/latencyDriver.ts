@@ -61,36 +61,14 @@ function series(rounds: number): Series {
 
 async function timed(client: LspClient, method: string, params: unknown): Promise<{ ms: number; result: unknown; failed: boolean }> {
   const t0 = performance.now();
-  let timer: NodeJS.Timeout | undefined;
   try {
-    const result = await Promise.race([
-      client.request(method, params as object),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${method}: no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
-      }),
-    ]);
+    const result = await client.request(method, params as object, TIMEOUT_MS);
     return { ms: client.lastResponseAt - t0, result, failed: false };
   } catch (e) {
     // An error answer is still an answer (the ping is meant to get one); silence or a dead server is not.
     if (String(e).includes('no answer') || client.exit) throw e;
     return { ms: client.lastResponseAt - t0, result: undefined, failed: true };
-  } finally {
-    clearTimeout(timer);
   }
-}
-
-async function initialize(client: LspClient, job: LatencyJob): Promise<any> {
-  const { result: init, failed } = await timed(client, 'initialize', {
-    processId: process.pid,
-    clientInfo: { name: 'syncml-bench' },
-    rootUri: null,
-    workspaceFolders: null,
-    capabilities: job.capabilities,
-    initializationOptions: job.initializationOptions,
-  });
-  if (failed) throw new Error('initialize was answered with an error');
-  client.notify('initialized', {});
-  return init as any;
 }
 
 async function run(job: LatencyJob): Promise<LatencyResult> {
@@ -119,9 +97,9 @@ async function run(job: LatencyJob): Promise<LatencyResult> {
     notes,
   };
   try {
-    const caps = (await initialize(ours, job))?.capabilities ?? {};
+    const caps = (await ours.initialize(job.capabilities, job.initializationOptions, TIMEOUT_MS))?.capabilities ?? {};
     result.capabilities = { textDocumentSync: caps.textDocumentSync ?? null, hoverProvider: !!caps.hoverProvider, completionProvider: !!caps.completionProvider };
-    await initialize(base, job);
+    await base.initialize(job.capabilities, job.initializationOptions, TIMEOUT_MS);
 
     let text: string | undefined = fs.readFileSync(job.textFile, 'utf8');
     const open = { textDocument: { uri: job.uri, languageId: job.languageId, version: 1, text } };

@@ -82,13 +82,38 @@ export class LspClient {
     return this.exit.signal ? `signal ${this.exit.signal}` : `exit code ${this.exit.code}`;
   }
 
-  request<T = any>(method: string, params: Json | undefined): Promise<T> {
+  /** Rejects on an error answer, when the server ends, and (with timeoutMs) with "<method>: no answer within N ms". */
+  request<T = any>(method: string, params: Json | undefined, timeoutMs?: number): Promise<T> {
     const id = this.nextId++;
     if (this.exit) return Promise.reject(new Error(`server ended (${this.exitDescription()}) before ${method}`));
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, method });
+      const timer =
+        timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              this.pending.delete(id);
+              reject(new Error(`${method}: no answer within ${timeoutMs} ms`));
+            }, timeoutMs);
+      const settle =
+        <V>(f: (v: V) => void) =>
+        (v: V) => {
+          clearTimeout(timer);
+          f(v);
+        };
+      this.pending.set(id, { resolve: settle(resolve as (v: unknown) => void), reject: settle(reject), method });
       this.send({ id, method, params });
     });
+  }
+
+  /** initialize (answered within timeoutMs) then initialized; resolves with the InitializeResult. */
+  async initialize(capabilities: object, initializationOptions: unknown, timeoutMs = 15000): Promise<any> {
+    const result = await this.request(
+      'initialize',
+      { processId: process.pid, clientInfo: { name: 'syncml-bench' }, rootUri: null, workspaceFolders: null, capabilities, initializationOptions: initializationOptions as Json },
+      timeoutMs,
+    );
+    this.notify('initialized', {});
+    return result;
   }
 
   notify(method: string, params: Json | undefined): void {
@@ -177,11 +202,11 @@ export class LspClient {
   async close(timeoutMs = 5000): Promise<ServerExit> {
     if (!this.exit) {
       try {
-        await Promise.race([this.request('shutdown', null), new Promise((r) => setTimeout(r, timeoutMs))]);
-        this.notify('exit', null);
+        await this.request('shutdown', null, timeoutMs);
       } catch {
-        /* already gone */
+        /* no answer (exit is still sent), or gone */
       }
+      if (!this.exit) this.notify('exit', null);
     }
     const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
     const exit = await this.exited;
