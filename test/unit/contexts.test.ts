@@ -189,6 +189,17 @@ describe('context: state nodes in messages and DM tree files', () => {
     assert.deepEqual(codes(dmMessage(rep('./LAWMO/State', '40'))), ['undefined-code:40']);
   });
 
+  it('a state URI with a trailing slash, a query, odd case, CDATA or white space is still a state node', () => {
+    const rep = (uri: string, v: string) => `<Replace><CmdID>3</CmdID><Item><Target><LocURI>${uri}</LocURI></Target><Data>${v}</Data></Item></Replace>`;
+    for (const uri of ['./FUMO/Pkg1/State/', './FUMO/Pkg1/State?list=Struct', './fumo/pkg1/STATE', '<![CDATA[./FUMO/Pkg1/State]]>', ' ./FUMO/Pkg1/State/. ', './FUMO/Pkg1/State\u00a0']) {
+      assert.match(hoverAt(dmMessage(rep(uri, '4|0')))!, /40 — Download Complete/, uri);
+    }
+    // Not state nodes: the code is not decoded as a state value there.
+    for (const uri of ['./FUMO/Pkg1/State.', './FUMO/Pkg1/Stat', './FUMO/Pkg1/PkgURL', './Vendor/MSFT/Policy/Config/State']) {
+      assert.equal(hoverAt(dmMessage(rep(uri, '4|0'))), undefined, uri);
+    }
+  });
+
   it('a DDF FUMO State node: DefaultValue decoded, MO found by DDFName', () => {
     const ddf = `<MgmtTree xmlns="syncml:dmddf1.2"><VerDTD>1.2</VerDTD>
   <Node><NodeName>FwUpd</NodeName><Path>./Vendor</Path>

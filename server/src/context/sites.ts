@@ -79,14 +79,14 @@ export interface Contexts {
 /** Windows' answer to a Generic Alert may only be one of these (codes.md §1.2, DM Protocol / MS-MDM). */
 export const GENERIC_ALERT_STATUSES: readonly number[] = [200, 202, 401, 407, 412, 415, 500];
 
-/** Name id -> 1 for the commands (a table, not a Set: it is read once per marked element). */
-const COMMANDS = new Uint8Array(256);
-for (const n of [
-  N.Add, N.Alert, N.Atomic, N.Copy, N.Delete, N.Exec, N.Get, N.Replace, N.Sequence, N.Results,
-  N.Sync, N.Map, N.Put, N.Search, N.Move,
-]) {
-  COMMANDS[n] = 1;
-}
+/**
+ * Name id -> 1 for the commands a Status is matched with (answeredCommand): only the answer to an
+ * Alert (a Generic Alert?) or an Exec (on an MO node?) depends on the command itself. Indexing every
+ * command instead was a quarter of the context layer on a trace.
+ */
+const MATCHED_COMMANDS = new Uint8Array(256);
+MATCHED_COMMANDS[N.Alert] = 1;
+MATCHED_COMMANDS[N.Exec] = 1;
 
 /**
  * A MsgID or CmdID in canonical decimal form (no sign, no leading zero, at most 9 digits) as a
@@ -114,8 +114,7 @@ function messageKey(msgId: string): number {
  * Commands by (MsgID, CmdID), newest first. When the MsgID is canonical or empty and the CmdID
  * canonical (nearly always) the pair itself is the key, in an open-addressing table of Int32Arrays;
  * otherwise the key is the string `${msgId}\u0000${cmdId}` in a Map. Either way equal keys mean equal
- * id strings. Entries are chained per key in Int32Arrays: no object, array or key string per command
- * (a 10 MB trace has some 20,000 commands; building this index was a third of the context layer).
+ * id strings. Entries are chained per key in Int32Arrays: no object, array or key string per command.
  */
 class CommandIndex {
   /** Per entry: the command element, the SyncML element it sits in (-1: none), the previous entry with the same key (newest first). */
@@ -239,8 +238,8 @@ class Resolver {
   /** The message the marked element being resolved sits in (nearest SyncML ancestor), if any. */
   private current: MessageInfo | undefined;
   /**
-   * Commands by message and CmdID, with the SyncML element each sits in (-1: none). Filled during the
-   * walk, so at a Status it holds exactly the commands before it, nearest first.
+   * The Alert and Exec commands by message and CmdID, with the SyncML element each sits in (-1: none).
+   * Filled during the walk, so at a Status it holds exactly those commands before it, nearest first.
    */
   private readonly commandIndex = new CommandIndex(64);
   /** The marked elements that only SyncML DS has, in document order. Built when first needed. */
@@ -272,7 +271,7 @@ class Resolver {
       const top = open.length - 1;
       this.current = top >= 0 ? openInfo[top] : undefined;
       const n = names[i];
-      if (COMMANDS[n] === 1) {
+      if (MATCHED_COMMANDS[n] === 1) {
         if (top >= 0) this.indexCommand(i, open[top], openInfo[top].msgId, openKey[top]);
         else this.indexCommand(i, -1, '', NO_MESSAGE);
       }

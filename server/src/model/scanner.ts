@@ -58,15 +58,11 @@ function sameChars(text: string, a: number, b: number, n: number): boolean {
 
 /**
  * Elements the context layer visits: the scanner lists them as it goes (doc.marks), so that the
- * context layer never walks every element. Besides the places where codes stand: every command (a
- * Status is matched with the command it answers) and the elements only SyncML DS has.
+ * context layer never walks every element. Besides the places where codes stand: the commands a
+ * Status is matched with (Alert, Exec) and the elements only SyncML DS has.
  */
 const MARKED = new Uint8Array(256);
-for (const n of [
-  N.SyncML, N.Status, N.Alert, N.Add, N.Replace, N.Results, N.Node,
-  N.Atomic, N.Copy, N.Delete, N.Exec, N.Get, N.Sequence, N.Sync, N.Map, N.Put, N.Search, N.Move,
-  N.Anchor, N.MapItem,
-]) {
+for (const n of [N.SyncML, N.Status, N.Alert, N.Add, N.Replace, N.Results, N.Node, N.Exec, N.Anchor, N.Sync, N.Map, N.MapItem]) {
   MARKED[n] = 1;
 }
 

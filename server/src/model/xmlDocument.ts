@@ -50,7 +50,7 @@ export class XmlDocument {
   attributes: XmlAttribute[] = [];
   /** Set when errors were dropped past the cap. */
   errorsTruncated = false;
-  /** Indices of the elements whose names are in the scanner's `marked` set, in document order. */
+  /** Indices of the elements whose names are in the scanner's MARKED set, in document order. */
   marks: Int32Array;
   markCount = 0;
   /** Out-parameters of trim(): the last trimmed range (no array allocated on the hot path). */
@@ -67,7 +67,7 @@ export class XmlDocument {
     this.subtreeEnd = new Int32Array(capacity);
     this.name = new Uint8Array(capacity);
     this.flags = new Uint8Array(capacity);
-    // About one element in 5 to 7 is marked in traces and DDF files: room for one in 4 up front.
+    // About one element in 8 or 9 is marked in traces and DDF files: room for one in 4 up front.
     this.marks = new Int32Array(Math.max(64, capacity >> 2));
   }
 
