@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mayNameStateNode, moFromPath, stateFamily } from '../../server/src/context/moPaths';
 import { completionsAt, dmMessage, findings, genericAlert, hoverAt, status } from '../support/service';
 
 const codes = (text: string, lang = 'syncml') => findings(text, lang).map((f) => `${f.code}:${f.covered}`);
@@ -200,6 +201,29 @@ describe('context: state nodes in messages and DM tree files', () => {
     }
   });
 
+  it('the quick state-URI test never passes over a URI that the full path rules make a state node', () => {
+    const roots = ['./FUMO', 'FUMO', './Vendor/X/SCOMO', './SCOMO', './LAWMO', './Vendor/MSFT/HealthAttestation', './DevDetail'];
+    const rels = ['x/State', 'State', 'Download/P1/Status', 'Inventory/Delivered/P1/Status', 'Inventory/Deployed/C1/State', 'Status', 'x/Ext'];
+    const suffixes = ['', '/', '/.', '?list=Struct', ' ', '\u3000', '/ ', '.', '..', '/..', '\u00a0/'];
+    let states = 0;
+    for (const root of roots) {
+      for (const rel of rels) {
+        for (const suffix of suffixes) {
+          for (const spell of [(u: string) => u, (u: string) => u.toUpperCase(), (u: string) => u.toLowerCase()]) {
+            const uri = spell(`${root}/${rel}${suffix}`);
+            const mo = moFromPath(uri);
+            if (mo !== undefined && stateFamily(mo.mo, mo.rel) !== undefined) {
+              states++;
+              assert.ok(mayNameStateNode(uri), uri);
+            }
+          }
+        }
+      }
+    }
+    assert.ok(states > 100, `only ${states} state URIs generated`);
+    assert.equal(mayNameStateNode('./Vendor/MSFT/Policy/Config/Camera/AllowCamera'), false);
+  });
+
   it('a DDF FUMO State node: DefaultValue decoded, MO found by DDFName', () => {
     const ddf = `<MgmtTree xmlns="syncml:dmddf1.2"><VerDTD>1.2</VerDTD>
   <Node><NodeName>FwUpd</NodeName><Path>./Vendor</Path>
@@ -230,6 +254,22 @@ describe('context: state nodes in messages and DM tree files', () => {
     assert.match(hoverAt(text)!, /COMPLETE/);
     const { text: t2 } = { text: text.replace('|3', '3').replace('0x87D101F4', '0x87D1|01F4') };
     assert.match(hoverAt(t2)!, /status \*\*500\*\*/);
+  });
+
+  it('HRESULT attributes between other code sites: every code and every HRESULT still answers hover', () => {
+    const st = (id: number, data: string) => `<Status><CmdID>${id}</CmdID><MsgRef>1</MsgRef><CmdRef>${id}</CmdRef><Cmd>Replace</Cmd>${data}</Status>`;
+    const body = [
+      st(2, '<Data>2|00</Data>'),
+      st(3, '<Data msft:originalerror="0x87D1|01F4">500</Data>'),
+      st(4, '<Data>40|4</Data>'),
+      st(5, '<Data msft:originalerror="0x87D1|0194">404</Data>'),
+      st(6, '<Data>50|0</Data>'),
+    ];
+    const expected = [/200 — OK/, /status \*\*500\*\*/, /404 — Not found/i, /status \*\*404\*\*/, /500 — Command failed/i];
+    for (let k = 0; k < body.length; k++) {
+      const text = dmMessage(body.map((b, j) => (j === k ? b : b.replace('|', ''))).join('\n'));
+      assert.match(hoverAt(text) ?? '(no hover)', expected[k], body[k]);
+    }
   });
 });
 

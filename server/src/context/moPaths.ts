@@ -89,6 +89,27 @@ export function stateFamily(mo: MoPath['mo'], rel: readonly string[]): FamilyId 
   }
 }
 
+/**
+ * Whether a URI may name a state node: its last segment (before any '?', past trailing '/' and '.')
+ * is State or Status in any case, the only names stateFamily accepts. Cheaper than moFromPath's
+ * regular expression, so the items of a trace (most of them policy or inventory URIs) are passed
+ * over without it. It may say yes where moFromPath and stateFamily then say no; never the reverse.
+ */
+export function mayNameStateNode(uri: string): boolean {
+  let end = uri.indexOf('?');
+  if (end < 0) end = uri.length;
+  // segments() trims white space and drops empty and '.' segments.
+  while (end > 0) {
+    const c = uri.charCodeAt(end - 1);
+    if (c !== 0x2f && c !== 0x2e && c > 0x20 && !(c >= 0x80 && /\s/.test(uri[end - 1]))) break;
+    end--;
+  }
+  const tail = (k: number) => uri.charCodeAt(end - k) | 0x20;
+  if (end >= 5 && tail(1) === 0x65) return tail(2) === 0x74 && tail(3) === 0x61 && tail(4) === 0x74 && tail(5) === 0x73; // state
+  if (end >= 6 && tail(1) === 0x73) return tail(2) === 0x75 && tail(3) === 0x74 && tail(4) === 0x61 && tail(5) === 0x74 && tail(6) === 0x73; // status
+  return false;
+}
+
 /** No state node lies more than this many segments below its management object's root (see stateFamily). */
 export const MAX_STATE_DEPTH = 4;
 

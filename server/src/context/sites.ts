@@ -6,7 +6,18 @@ import type { Catalog } from '../catalog/api';
 import type { AlertTypeInfo, FamilyId } from '../catalog/types';
 import { lookupName, N, NAMES } from '../model/names';
 import type { XmlDocument } from '../model/xmlDocument';
-import { hasMoHint, joinPath, MAX_STATE_DEPTH, moFromIdentifier, moFromPath, RESULT_FAMILY, splitAtMost, stateFamily, type MoName } from './moPaths';
+import {
+  hasMoHint,
+  joinPath,
+  MAX_STATE_DEPTH,
+  mayNameStateNode,
+  moFromIdentifier,
+  moFromPath,
+  RESULT_FAMILY,
+  splitAtMost,
+  stateFamily,
+  type MoName,
+} from './moPaths';
 
 export type SiteKind = 'status' | 'alert' | 'alert-item' | 'exec-result' | 'state' | 'hresult';
 
@@ -214,6 +225,26 @@ class CommandIndex {
   }
 }
 
+/**
+ * Two site lists as one sorted by start. The walk makes its sites in document order but for a few
+ * (an Alert's items before its Data, a DDF DefaultValue before its Value); the HRESULT attributes
+ * come in order too. Merged in one pass; sorted only when a list is out of order.
+ */
+function mergeByStart(a: CodeSite[], b: CodeSite[]): CodeSite[] {
+  if (b.length === 0 && isSorted(a)) return a;
+  if (!isSorted(a) || !isSorted(b)) return a.concat(b).sort((x, y) => x.start - y.start);
+  const out: CodeSite[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < out.length; k++) out[k] = j >= b.length || (i < a.length && a[i].start <= b[j].start) ? a[i++] : b[j++];
+  return out;
+}
+
+function isSorted(sites: readonly CodeSite[]): boolean {
+  for (let k = 1; k < sites.length; k++) if (sites[k].start < sites[k - 1].start) return false;
+  return true;
+}
+
 /** A DDF / TNDS node being resolved: its full URI, the MO it belongs to, and whether its URI names one. */
 interface NodeInfo {
   element: number;
@@ -230,7 +261,7 @@ export function resolveContexts(doc: XmlDocument, catalog: Catalog): Contexts {
 }
 
 class Resolver {
-  private readonly sites: CodeSite[] = [];
+  private sites: CodeSite[] = [];
   private readonly typeSites: TypeSite[] = [];
   private readonly messages: MessageInfo[] = [];
   /** Message index per SyncML element. */
@@ -301,19 +332,11 @@ class Resolver {
           break;
       }
     }
-    for (const a of doc.attributes) {
-      this.sites.push(
-        new CodeSite(doc, -1, 'hresult', -1, a.valueStart, a.valueEnd, 'syncml-status', true, 'Windows HRESULT of the original error (msft:originalerror)'),
-      );
-    }
-    // Sites come in document order but for the attribute sites and a few others: sort only then.
-    const sites = this.sites;
-    for (let k = 1; k < sites.length; k++) {
-      if (sites[k].start < sites[k - 1].start) {
-        sites.sort((a, b) => a.start - b.start);
-        break;
-      }
-    }
+    // The HRESULT attribute sites, in document order as the scanner met them.
+    const hresults = doc.attributes.map(
+      (a) => new CodeSite(doc, -1, 'hresult', -1, a.valueStart, a.valueEnd, 'syncml-status', true, 'Windows HRESULT of the original error (msft:originalerror)'),
+    );
+    this.sites = mergeByStart(this.sites, hresults);
     return { sites: this.sites, typeSites: this.typeSites, messages: this.messages };
   }
 
@@ -551,7 +574,7 @@ class Resolver {
     for (let item = cmd + 1; item < stop; item = doc.subtreeEnd[item]) {
       if (doc.name[item] !== N.Item) continue;
       const uri = this.value(doc.path(item, uriParent, N.LocURI));
-      if (!uri) continue;
+      if (!uri || !mayNameStateNode(uri)) continue;
       const mo = moFromPath(uri);
       const family = mo && stateFamily(mo.mo, mo.rel);
       if (!family) continue;
