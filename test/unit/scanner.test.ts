@@ -82,6 +82,37 @@ describe('XML scanner', () => {
     assert.equal(doc.subtreeEnd[0], depth);
   });
 
+  it('knows where every start tag ends and every end tag starts, plain or not', () => {
+    // [tag text of the element up to its content, content, end tag text]
+    const text =
+      '<SyncML><A>1</A><B x="1">2</B><C >3</C ><D/><E  /><F y=\'2\'/><G>4</G\n><H><I>5</H><J>6</J>' +
+      '<K a="unclosed>7</K><L>8';
+    const doc = parseXml(text);
+    const tags: Record<string, [string, string]> = {};
+    for (let i = 0; i < doc.count; i++) {
+      const close = doc.closeStart[i];
+      tags[doc.tagName(i)] = [text.slice(doc.start[i], doc.openEnd[i]), close >= 0 ? text.slice(close, doc.end[i]) : '(none)'];
+    }
+    assert.deepEqual(tags, {
+      SyncML: ['<SyncML>', '(none)'],
+      A: ['<A>', '</A>'],
+      B: ['<B x="1">', '</B>'],
+      C: ['<C >', '</C >'],
+      D: ['<D/>', '(none)'],
+      E: ['<E  />', '(none)'],
+      F: ["<F y='2'/>", '(none)'],
+      G: ['<G>', '</G\n>'],
+      H: ['<H>', '</H>'],
+      I: ['<I>', '(none)'],
+      J: ['<J>', '</J>'],
+      K: ['<K a="unclosed>7', '</K>'],
+      L: ['<L>', '(none)'],
+    });
+    assert.equal(doc.value(1), '1');
+    assert.equal(doc.value(2), '2');
+    assert.equal(doc.value(3), '3');
+  });
+
   it('finds the innermost element at an offset', () => {
     const text = '<Status><Cmd>Get</Cmd><Data>404</Data></Status>';
     const doc = parseXml(text);
