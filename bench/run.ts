@@ -2,7 +2,7 @@
  * `npm run bench`: the performance budgets of docs/bench.md (architecture guide, "Performance
  * budgets"), measured in one run on the same inputs, side by side with baselines.
  *
- *   node --expose-gc out/bench/run.js [--quick] [--only analysis|lsp|memory[,...]]
+ *   npm run build && node --expose-gc out/bench/run.js [--quick] [--only analysis|lsp|memory[,...]]
  *        [--rounds N] [--lsp-rounds N] [--requests N] [--edits N] [--debounce-ms N] [--seed N]
  *
  * It reports; it is not a gate: the exit code is 0 whether or not a budget is met.
@@ -86,8 +86,8 @@ function parseOptions(argv: string[]): Options {
     quick,
     only,
     rounds: Math.max(1, num('--rounds', quick ? 3 : 9)),
-    // The same warm-up in --quick: with one round and a shorter JIT warm-up, ours/bare on the 1 MB
-    // trace came out at 0.30-0.41 instead of 0.47-0.55 (doValidation not yet optimised).
+    // The same warm-up in --quick: with one warm-up round after a 250 ms JIT warm-up, ours/bare on
+    // the 1 MB trace came out at 0.30-0.41 instead of 0.47-0.55 (doValidation not yet optimised).
     warmup: 2,
     lspRounds: Math.max(1, num('--lsp-rounds', quick ? 2 : 5)),
     requests: Math.max(10, num('--requests', quick ? 100 : 300)),
@@ -156,15 +156,31 @@ interface ServiceInfo {
  */
 const SERVICE_BUNDLE = path.join(ROOT, 'dist', 'language-service.js');
 
-function loadService(): LanguageService {
-  if (!fs.existsSync(SERVICE_BUNDLE)) throw new Error(`${path.relative(ROOT, SERVICE_BUNDLE)} is missing: run npm run build first`);
+function loadService(notes: string[]): LanguageService {
+  const bundle = path.relative(ROOT, SERVICE_BUNDLE);
+  if (!fs.existsSync(SERVICE_BUNDLE)) throw new Error(`${bundle} is missing: run npm run build first`);
+  const stale = newestSource(path.join(ROOT, 'server', 'src'));
+  if (stale && stale.mtimeMs > fs.statSync(SERVICE_BUNDLE).mtimeMs) {
+    notes.push(`WARNING: ${path.relative(ROOT, stale.file)} is newer than ${bundle}, which is what gets timed: run npm run build`);
+  }
   const mod = require(SERVICE_BUNDLE) as { createLanguageService: (options?: LanguageServiceOptions) => LanguageService };
   return mod.createLanguageService();
 }
 
+/** The most recently modified .ts file under dir. */
+function newestSource(dir: string): { file: string; mtimeMs: number } | undefined {
+  let newest: { file: string; mtimeMs: number } | undefined;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    const found = entry.isDirectory() ? newestSource(file) : entry.name.endsWith('.ts') ? { file, mtimeMs: fs.statSync(file).mtimeMs } : undefined;
+    if (found && (!newest || found.mtimeMs > newest.mtimeMs)) newest = found;
+  }
+  return newest;
+}
+
 function createService(probe: GeneratedTrace): ServiceInfo {
   const notes: string[] = [`language service: ${path.relative(ROOT, SERVICE_BUNDLE)} (the shipped bundle)`];
-  const service = loadService();
+  const service = loadService(notes);
   // Probe: a hover on a Status code must say something if the service is real.
   const doc = TextDocument.create('file:///bench/probe.xml', 'xml', 1, probe.text);
   const analysis = service.analyze(doc, 'xml');

@@ -1,4 +1,5 @@
-// Build: type-check and emit with tsc (out/, used by the tests), then bundle the shells with esbuild (dist/).
+// Build: type-check and emit with tsc (out/, used by the tests), then bundle the shells with esbuild (dist/),
+// and the language service alone for the bench (dist/language-service.js, not in the .vsix).
 // `--loose` emits and bundles even when tsc reports type errors (for work in progress); CI never passes it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';

@@ -76,6 +76,23 @@ describe('context: Status/Data is a SyncML status checked against Status/Cmd', (
     assert.match(f[0].message, /a Generic Alert \(1226\)/);
   });
 
+  it('a Status finds a Generic Alert nested in Sequence and Atomic, past a later command with the same CmdID', () => {
+    // 3 (client): the Generic Alert inside Sequence/Atomic, then a Get that reuses its CmdID (4).
+    const m3 = dmMessage(
+      `    <Sequence><CmdID>2</CmdID><Atomic><CmdID>3</CmdID>\n${genericAlert('urn:oma:at:scomo:1.0:OperationComplete', '1200')}\n    </Atomic></Sequence>\n` +
+        '    <Get><CmdID>4</CmdID><Item><Target><LocURI>./DevInfo/Mod</LocURI></Target></Item></Get>',
+      { msgId: 3 },
+    );
+    // 2 (server): its Status for the Alert; 406 is not among a Generic Alert's answers.
+    const m4 = dmMessage(
+      '    <Status><CmdID>1</CmdID><MsgRef>3</MsgRef><CmdRef>4</CmdRef><Cmd>Alert</Cmd><Data>406</Data></Status>',
+      { msgId: 2, source: 'server' },
+    );
+    const f = findings(m3 + m4);
+    assert.deepEqual(f.map((x) => `${x.code}:${x.covered}`), ['unexpected-status-for-command:406']);
+    assert.match(f[0].message, /a Generic Alert \(1226\)/);
+  });
+
   it('a synchronous Exec on a SCOMO node is answered with a SCOMO result code, decoded as such', () => {
     const server = dmMessage(
       '    <Exec><CmdID>7</CmdID><Item><Target><LocURI>./SCOMO/Inventory/Delivered/App1/Operations/Install</LocURI></Target></Item></Exec>',

@@ -90,10 +90,11 @@ export function stateFamily(mo: MoPath['mo'], rel: readonly string[]): FamilyId 
 }
 
 /**
- * Whether a URI may name a state node: its last segment (before any '?', past trailing '/' and '.')
- * is State or Status in any case, the only names stateFamily accepts. Cheaper than moFromPath's
- * regular expression, so the items of a trace (most of them policy or inventory URIs) are passed
- * over without it. It may say yes where moFromPath and stateFamily then say no; never the reverse.
+ * Whether a URI may name a state node: its last segment (before any '?', past trailing '/', '.' and
+ * white space) is State or Status in any case, the only names stateFamily accepts. Cheaper than
+ * moFromPath's regular expression, so the items of a trace (most of them policy or inventory URIs)
+ * are passed over without it. It strips more than segments() does (any control character, '..'),
+ * so it may say yes where moFromPath and stateFamily then say no; never the reverse.
  */
 export function mayNameStateNode(uri: string): boolean {
   let end = uri.indexOf('?');
