@@ -12,6 +12,7 @@
  *
  * Run directly to write a file: `node out/bench/generate.js <MB> [seed] > trace.xml`.
  */
+import { mulberry32 } from './prng';
 
 /** Where a number stands in the generated text, for hover/completion/edit positions. */
 export interface CodeSite {
@@ -32,16 +33,10 @@ export interface GeneratedTrace {
   sessions: number;
 }
 
-/** mulberry32: small, fast, deterministic. */
+/** A number in [0, 1), deterministic in the seed. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
+  return () => next() / 4294967296;
 }
 
 const POLICIES: readonly [string, string, string][] = [

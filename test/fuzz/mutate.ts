@@ -6,18 +6,7 @@
  * Everything is deterministic in the seed: mutant `index` of a run with seed `seed` is rebuilt by
  * `mutantRng(seed, index)` alone, so one failing mutant is reproduced without replaying the run.
  */
-
-/** mulberry32: a small 32-bit PRNG with good enough statistics for fuzzing. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
+import { mulberry32 } from '../../bench/prng';
 
 /** Mix two 32-bit numbers into one (for per-mutant seeds). */
 export function mixSeed(a: number, b: number): number {
