@@ -5,6 +5,7 @@
  * server never waits on us, and timestamps every incoming message on arrival.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { frame, FrameReader } from './lspFraming';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json } | object;
 
@@ -30,7 +31,10 @@ export class LspClient {
   readonly child: ChildProcessWithoutNullStreams;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private buffer: Buffer = Buffer.alloc(0);
+  private readonly reader = new FrameReader(
+    (body, bytes) => this.dispatch(JSON.parse(body), performance.now(), bytes),
+    () => this.framingErrors++,
+  );
   private readonly waiters: { test: (n: IncomingNotification) => boolean; resolve: (n: IncomingNotification) => void }[] = [];
   private readonly stderrChunks: string[] = [];
   private exited: Promise<ServerExit>;
@@ -48,7 +52,7 @@ export class LspClient {
 
   constructor(command: string, args: string[], cwd: string) {
     this.child = spawn(command, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-    this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
+    this.child.stdout.on('data', (chunk: Buffer) => this.reader.push(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => {
       this.stderrChunks.push(chunk.toString('utf8'));
       if (this.stderrChunks.length > 200) this.stderrChunks.shift();
@@ -71,9 +75,7 @@ export class LspClient {
   }
 
   private send(message: object): void {
-    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
-    this.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-    this.child.stdin.write(body);
+    this.child.stdin.write(frame({ jsonrpc: '2.0', ...message }));
   }
 
   /** "exit code 3", "signal SIGABRT", or "running". */
@@ -143,29 +145,6 @@ export class LspClient {
 
   clearNotifications(): void {
     this.notifications.length = 0;
-  }
-
-  private onData(chunk: Buffer): void {
-    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
-    for (;;) {
-      const headerEnd = this.buffer.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
-      const header = this.buffer.subarray(0, headerEnd).toString('ascii');
-      const m = /Content-Length:\s*(\d+)/i.exec(header);
-      if (!m) {
-        // Not a frame (something wrote to stdout): resynchronise on the next header.
-        this.framingErrors++;
-        const next = this.buffer.indexOf('Content-Length:', 1);
-        this.buffer = next < 0 ? Buffer.alloc(0) : this.buffer.subarray(next);
-        continue;
-      }
-      const length = Number(m[1]);
-      const start = headerEnd + 4;
-      if (this.buffer.length < start + length) return;
-      const body = this.buffer.subarray(start, start + length).toString('utf8');
-      this.buffer = this.buffer.subarray(start + length);
-      this.dispatch(JSON.parse(body), performance.now(), length);
-    }
   }
 
   private dispatch(msg: any, at: number, bytes: number): void {

@@ -6,11 +6,10 @@
  *
  *   node out/bench/nullServer.js
  */
-let pending: Buffer = Buffer.alloc(0);
+import { frame, FrameReader } from './lspFraming';
 
 function send(message: object): void {
-  const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
-  process.stdout.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
+  process.stdout.write(frame({ jsonrpc: '2.0', ...message }));
 }
 
 function handle(msg: { id?: number | string; method?: string; params?: any }): void {
@@ -24,22 +23,6 @@ function handle(msg: { id?: number | string; method?: string; params?: any }): v
   send({ id: msg.id, result });
 }
 
-process.stdin.on('data', (chunk: Buffer) => {
-  pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-  for (;;) {
-    const headerEnd = pending.indexOf('\r\n\r\n');
-    if (headerEnd < 0) return;
-    const m = /Content-Length:\s*(\d+)/i.exec(pending.subarray(0, headerEnd).toString('ascii'));
-    if (!m) {
-      pending = pending.subarray(headerEnd + 4);
-      continue;
-    }
-    const start = headerEnd + 4;
-    const end = start + Number(m[1]);
-    if (pending.length < end) return;
-    const body = pending.subarray(start, end).toString('utf8');
-    pending = pending.subarray(end);
-    handle(JSON.parse(body));
-  }
-});
+const reader = new FrameReader((body) => handle(JSON.parse(body)));
+process.stdin.on('data', (chunk: Buffer) => reader.push(chunk));
 process.stdin.on('end', () => process.exit(0));

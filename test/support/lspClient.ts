@@ -7,6 +7,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { frame, FrameReader } from '../../bench/lspFraming';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
 export const SERVER = join(ROOT, 'dist', 'server-node.js');
@@ -69,14 +70,23 @@ export class LspClient {
   private readonly pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void; method: string }>();
   private readonly handlers = new Map<string, ServerRequestHandler>();
   private readonly waiters = new Set<() => void>();
-  private buffer = Buffer.alloc(0);
+  private readonly reader = new FrameReader(
+    (body) => {
+      if (this.trace) process.stderr.write(`<-- ${body.slice(0, 500)}\n`);
+      this.dispatch(JSON.parse(body));
+    },
+    (header) => {
+      // A server in --stdio mode must write nothing but frames to stdout.
+      throw new Error(`bad header from server: ${header}`);
+    },
+  );
   private exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private exitInfo: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   private readonly trace: boolean;
 
   private constructor(readonly child: ChildProcessWithoutNullStreams, trace: boolean) {
     this.trace = trace;
-    child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
+    child.stdout.on('data', (chunk: Buffer) => this.reader.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString('utf8');
       if (this.trace) process.stderr.write(`[server stderr] ${chunk}`);
@@ -167,29 +177,10 @@ export class LspClient {
   }
 
   private send(message: unknown): void {
-    const body = Buffer.from(JSON.stringify(message), 'utf8');
-    if (this.trace) process.stderr.write(`--> ${body.toString('utf8').slice(0, 500)}\n`);
-    const frame = Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
-    if (this.batching) this.batching.push(frame);
-    else if (this.child.stdin.writable) this.child.stdin.write(frame);
-  }
-
-  private onData(chunk: Buffer): void {
-    this.buffer = Buffer.concat([this.buffer, chunk]);
-    for (;;) {
-      const headerEnd = this.buffer.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
-      const header = this.buffer.subarray(0, headerEnd).toString('ascii');
-      const match = /Content-Length:\s*(\d+)/i.exec(header);
-      if (!match) throw new Error(`bad header from server: ${header}`);
-      const length = Number(match[1]);
-      const start = headerEnd + 4;
-      if (this.buffer.length < start + length) return;
-      const body = this.buffer.subarray(start, start + length).toString('utf8');
-      this.buffer = this.buffer.subarray(start + length);
-      if (this.trace) process.stderr.write(`<-- ${body.slice(0, 500)}\n`);
-      this.dispatch(JSON.parse(body));
-    }
+    if (this.trace) process.stderr.write(`--> ${JSON.stringify(message).slice(0, 500)}\n`);
+    const bytes = frame(message);
+    if (this.batching) this.batching.push(bytes);
+    else if (this.child.stdin.writable) this.child.stdin.write(bytes);
   }
 
   private dispatch(message: any): void {
