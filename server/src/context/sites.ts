@@ -231,8 +231,8 @@ class CommandIndex {
  * come in order too. Merged in one pass; sorted only when a list is out of order.
  */
 function mergeByStart(a: CodeSite[], b: CodeSite[]): CodeSite[] {
-  if (b.length === 0 && isSorted(a)) return a;
   if (!isSorted(a) || !isSorted(b)) return a.concat(b).sort((x, y) => x.start - y.start);
+  if (b.length === 0) return a;
   const out: CodeSite[] = new Array(a.length + b.length);
   let i = 0;
   let j = 0;
