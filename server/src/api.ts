@@ -18,18 +18,10 @@ import type {
 } from 'vscode-languageserver-types';
 import type { Catalog } from './catalog/api';
 import type { CodeEntry, FamilyId, HresultDecoding } from './catalog/types';
+import type { DiagnosticCode, SeveritySetting } from './diagnosticCodes';
 
-/** Stable diagnostic codes (interfaces guide). Quick fixes are keyed to these. */
-export type DiagnosticCode =
-  | 'undefined-code'
-  | 'wrong-code-family'
-  | 'unexpected-status-for-command'
-  | 'not-a-code'
-  | 'vendor-code'
-  | 'unknown-alert-type'
-  | 'xml-syntax';
-
-export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
+/** Stable diagnostic codes and severity settings: see diagnosticCodes.ts, the one registry of them. */
+export type { DiagnosticCode, SeveritySetting } from './diagnosticCodes';
 
 export interface ServiceSettings {
   diagnostics: {

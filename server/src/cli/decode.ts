@@ -9,7 +9,7 @@ import type { Analysis, LanguageService, ServiceSettings } from '../api';
 import type { Catalog } from '../catalog/api';
 import type { FamilyId } from '../catalog/types';
 import { oneLine, PLAIN, type Style } from './format/text';
-import { severityName, type SeverityName } from './rules';
+import { DIAGNOSTIC_CODES, severityName, type SeverityName } from '../diagnosticCodes';
 
 export interface DecodedCode {
   /** 1-based line and column (UTF-16 code units) of the code's first character. */
@@ -283,7 +283,7 @@ function familyOf(catalog: Catalog | undefined, code: string, name: string, tool
 }
 
 /** Diagnostics about a code (not about the XML or an alert type): shown next to the code they concern. */
-const CODE_DIAGNOSTICS = new Set(['undefined-code', 'wrong-code-family', 'unexpected-status-for-command', 'not-a-code', 'vendor-code']);
+const CODE_DIAGNOSTICS = new Set<string>(DIAGNOSTIC_CODES.filter((c) => c.subject === 'number').map((c) => c.id));
 
 /**
  * Every code the service decodes (one inlay hint each), plus every code it could not decode but

@@ -1,10 +1,9 @@
 import type { CodeAction, CodeActionContext, Diagnostic, Range } from 'vscode-languageserver-types';
 import { assessSite } from './assess';
 import { siteAt, type DocumentAnalysis } from './analysis';
+import { diagnosticCodeInfo } from '../diagnosticCodes';
 
-/** Diagnostic codes that can carry a quick fix; the fix travels in diagnostic.data. */
-export const FIXABLE = new Set(['undefined-code', 'wrong-code-family', 'not-a-code']);
-
+/** A quick fix travels in diagnostic.data, for the codes the registry marks as having one. */
 export interface FixData {
   fix: { title: string; newText: string };
 }
@@ -24,7 +23,7 @@ export function getCodeActions(a: DocumentAnalysis, _range: Range, context: Code
   if (context.only && !context.only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(`${k}.`) || k === '')) return [];
   const actions: CodeAction[] = [];
   for (const d of context.diagnostics) {
-    if (d.source !== 'syncml' || typeof d.code !== 'string' || !FIXABLE.has(d.code)) continue;
+    if (d.source !== 'syncml' || !diagnosticCodeInfo(d.code)?.quickFix) continue;
     const fix = fixFor(a, d);
     if (!fix) continue;
     actions.push({

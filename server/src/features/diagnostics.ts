@@ -1,24 +1,10 @@
-import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { DiagnosticCode, ServiceSettings, SeveritySetting } from '../api';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { ServiceSettings } from '../api';
+import { DIAGNOSTIC_CODES, lspSeverity, type DiagnosticCode, type LspSeverity, type SeverityName } from '../diagnosticCodes';
 import { assessSite, type Finding } from './assess';
 import type { DocumentAnalysis } from './analysis';
 
-export const DEFAULT_SEVERITY: Record<DiagnosticCode, SeveritySetting> = {
-  'undefined-code': 'warning',
-  'wrong-code-family': 'warning',
-  'unexpected-status-for-command': 'information',
-  'not-a-code': 'warning',
-  'vendor-code': 'hint',
-  'unknown-alert-type': 'information',
-  'xml-syntax': 'error',
-};
-
-const LSP_SEVERITY: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {
-  error: 1,
-  warning: 2,
-  information: 3,
-  hint: 4,
-};
+const DEFAULT_SEVERITY = Object.fromEntries(DIAGNOSTIC_CODES.map((c) => [c.id, c.defaultSeverity])) as Record<DiagnosticCode, SeverityName>;
 
 function findings(a: DocumentAnalysis): Finding[] {
   const text = a.text;
@@ -44,11 +30,12 @@ export function doValidation(a: DocumentAnalysis, settings: ServiceSettings): Di
   if (!settings.diagnostics.enable || a.kind === 'other') return [];
   const list = findings(a).sort((x, y) => x.start - y.start || x.end - y.end);
   const shown: Finding[] = [];
-  const severities: SeveritySetting[] = [];
+  const severities: LspSeverity[] = [];
   const offsets: number[] = [];
   for (const f of list) {
-    const sev = settings.diagnostics.severity[f.code] ?? DEFAULT_SEVERITY[f.code];
-    if (sev === 'off' || !(sev in LSP_SEVERITY)) continue;
+    // 'off', or a value that is no severity (settings not read through parseSettings), drops it.
+    const sev = lspSeverity(settings.diagnostics.severity[f.code] ?? DEFAULT_SEVERITY[f.code]);
+    if (sev === undefined) continue;
     shown.push(f);
     severities.push(sev);
     offsets.push(f.start, f.end);
@@ -57,10 +44,9 @@ export function doValidation(a: DocumentAnalysis, settings: ServiceSettings): Di
   const diagnostics: Diagnostic[] = [];
   for (let k = 0; k < shown.length; k++) {
     const f = shown[k];
-    const sev = severities[k];
     const d: Diagnostic = {
       range: { start: positions[2 * k], end: positions[2 * k + 1] },
-      severity: LSP_SEVERITY[sev as keyof typeof LSP_SEVERITY],
+      severity: severities[k],
       code: f.code,
       source: 'syncml',
       message: f.message,

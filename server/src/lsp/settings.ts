@@ -4,8 +4,9 @@
  * `ServiceSettings` plus the server-only settings. Wrong values never throw: the key falls back to
  * its default and a warning says what was wrong.
  */
-import type { DiagnosticCode, ServiceSettings, SeveritySetting } from '../api';
+import type { ServiceSettings } from '../api';
 import { DEFAULT_SETTINGS } from '../api';
+import { DIAGNOSTIC_CODES, isDiagnosticCode, lspSeverity, SEVERITY_SETTINGS, type DiagnosticCode, type SeveritySetting } from '../diagnosticCodes';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 export interface ServerSettings {
@@ -20,18 +21,6 @@ export interface ParsedSettings {
   warnings: string[];
 }
 
-/** Every diagnostic code; a `Record` so that a code added to the API without being listed here fails to compile. */
-const DIAGNOSTIC_CODES: Record<DiagnosticCode, true> = {
-  'undefined-code': true,
-  'wrong-code-family': true,
-  'unexpected-status-for-command': true,
-  'not-a-code': true,
-  'vendor-code': true,
-  'unknown-alert-type': true,
-  'xml-syntax': true,
-};
-
-const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 /** Spellings other editors' users are likely to type. */
 const SEVERITY_ALIASES: Record<string, SeveritySetting> = { info: 'information', none: 'off', warn: 'warning' };
 
@@ -115,13 +104,13 @@ export function parseSettings(raw: unknown): ParsedSettings {
   if (severity !== undefined && severity !== null) {
     if (!isObject(severity)) {
       warnings.push(
-        `syncml.diagnostics.severity should be an object mapping a diagnostic code to one of ${SEVERITIES.join(', ')}, got ${describe(severity)}; ignored.`,
+        `syncml.diagnostics.severity should be an object mapping a diagnostic code to one of ${SEVERITY_SETTINGS.join(', ')}, got ${describe(severity)}; ignored.`,
       );
     } else {
       for (const [code, level] of Object.entries(severity)) {
-        if (!Object.prototype.hasOwnProperty.call(DIAGNOSTIC_CODES, code)) {
+        if (!isDiagnosticCode(code)) {
           warnings.push(
-            `syncml.diagnostics.severity: unknown diagnostic code ${JSON.stringify(code)} ignored (known: ${Object.keys(DIAGNOSTIC_CODES).join(', ')}).`,
+            `syncml.diagnostics.severity: unknown diagnostic code ${JSON.stringify(code)} ignored (known: ${DIAGNOSTIC_CODES.map((c) => c.id).join(', ')}).`,
           );
           continue;
         }
@@ -129,16 +118,16 @@ export function parseSettings(raw: unknown): ParsedSettings {
         const value =
           normalized === undefined
             ? undefined
-            : (SEVERITIES as readonly string[]).includes(normalized)
+            : (SEVERITY_SETTINGS as readonly string[]).includes(normalized)
               ? (normalized as SeveritySetting)
               : SEVERITY_ALIASES[normalized];
         if (value === undefined) {
           warnings.push(
-            `syncml.diagnostics.severity.${code} should be one of ${SEVERITIES.join(', ')}, got ${describe(level)}; using the default severity.`,
+            `syncml.diagnostics.severity.${code} should be one of ${SEVERITY_SETTINGS.join(', ')}, got ${describe(level)}; using the default severity.`,
           );
           continue;
         }
-        settings.service.diagnostics.severity[code as DiagnosticCode] = value;
+        settings.service.diagnostics.severity[code] = value;
       }
     }
   }
@@ -191,14 +180,6 @@ export function parseSettings(raw: unknown): ParsedSettings {
   return { settings, warnings };
 }
 
-/** LSP DiagnosticSeverity numbers. */
-const SEVERITY_NUMBER: Record<Exclude<SeveritySetting, 'off'>, 1 | 2 | 3 | 4> = {
-  error: 1,
-  warning: 2,
-  information: 3,
-  hint: 4,
-};
-
 /**
  * Apply `syncml.diagnostics.severity` to diagnostics: 'off' drops them, any other level replaces the
  * severity. Idempotent, so it is safe whether or not the language service applied it already.
@@ -210,9 +191,9 @@ export function applySeverityOverrides(
   if (Object.keys(overrides).length === 0) return diagnostics;
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
-    const level = typeof d.code === 'string' ? overrides[d.code as DiagnosticCode] : undefined;
+    const level = isDiagnosticCode(d.code) ? overrides[d.code] : undefined;
     if (level === undefined) out.push(d);
-    else if (level !== 'off') out.push({ ...d, severity: SEVERITY_NUMBER[level] });
+    else if (level !== 'off') out.push({ ...d, severity: lspSeverity(level) });
   }
   return out;
 }

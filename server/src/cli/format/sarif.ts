@@ -7,7 +7,7 @@
  * so a column is LSP character + 1. LSP characters are UTF-16 code units: run.columnKind says so.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { RULES, ruleFor, SEVERITY_NAMES, sarifLevel, severityName, type SarifLevel } from '../rules';
+import { DIAGNOSTIC_CODES, lspSeverity, severityName, type DiagnosticCodeEntry } from '../../diagnosticCodes';
 import type { FileResult, InputProblem } from '../types';
 import { compareDiagnostics, messageText } from './text';
 
@@ -15,6 +15,7 @@ export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/
 export const SRCROOT = '%SRCROOT%';
 
 // Minimal SARIF types: only what this writer produces.
+export type SarifLevel = 'none' | 'note' | 'warning' | 'error';
 export interface SarifMessage {
   text: string;
   markdown?: string;
@@ -87,11 +88,26 @@ export interface SarifOptions {
   problems?: readonly InputProblem[];
 }
 
-function ruleMarkdown(id: string): string {
-  const r = ruleFor(id);
-  if (!r) return '';
+/** SARIF has no level below note: information and hints are notes. */
+function sarifLevel(severity: number | undefined): SarifLevel {
+  switch (severityName(severity)) {
+    case 'error':
+      return 'error';
+    case 'warning':
+      return 'warning';
+    default:
+      return 'note';
+  }
+}
+
+/** SARIF shows a rule's name (PascalCase) next to its id: undefined-code -> UndefinedCode. */
+function ruleName(id: string): string {
+  return id.replace(/(?:^|-)([a-z])/g, (_m, c: string) => c.toUpperCase());
+}
+
+function ruleMarkdown(r: DiagnosticCodeEntry): string {
   return [
-    r.fullDescription,
+    r.description,
     '',
     r.help,
     '',
@@ -110,13 +126,13 @@ function ruleMarkdown(id: string): string {
 }
 
 export function sarifRules(): SarifRule[] {
-  return RULES.map((r) => ({
+  return DIAGNOSTIC_CODES.map((r) => ({
     id: r.id,
-    name: r.name,
-    shortDescription: { text: r.shortDescription },
-    fullDescription: { text: r.fullDescription },
-    help: { text: `${r.help} Example: ${r.example.note}`, markdown: ruleMarkdown(r.id) },
-    defaultConfiguration: { level: sarifLevel(SEVERITY_NAMES.indexOf(r.defaultSeverity) + 1) },
+    name: ruleName(r.id),
+    shortDescription: { text: r.title },
+    fullDescription: { text: r.description },
+    help: { text: `${r.help} Example: ${r.example.note}`, markdown: ruleMarkdown(r) },
+    defaultConfiguration: { level: sarifLevel(lspSeverity(r.defaultSeverity)) },
     properties: { tags: ['syncml', 'oma-dm'], precision: 'high' },
   }));
 }

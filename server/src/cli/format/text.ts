@@ -3,7 +3,7 @@
  * column; the column counts UTF-16 code units, as editors do), then a summary line. Pure.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { severityName, type SeverityName } from '../rules';
+import { severityName, type SeverityName } from '../../diagnosticCodes';
 import type { Counts, FileResult, InputProblem } from '../types';
 
 export interface Style {
