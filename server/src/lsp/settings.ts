@@ -216,8 +216,3 @@ export function applySeverityOverrides(
   }
   return out;
 }
-
-/** True when the two settings differ in what the custom-codes loader reads. */
-export function sameCustomCodes(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
