@@ -9,7 +9,6 @@ import { fileWatcher, resolveDataFilePath, type FileReader, type ResolvedFile } 
 
 export { fileUriToPath, globEscape, pathToFileUri, sameUri, type FileReader } from './workspacePaths';
 
-export type ResolvedCustomFile = ResolvedFile;
 export type CustomCodesParser = (text: string, file: string) => { codes?: CustomCodesFile; problems: CustomCodesProblem[] };
 
 const MESSAGES = {
