@@ -157,12 +157,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     refreshAll();
   }
   const customCodes = new DataFileController(customCodesKind(), dataHost, rebuildService);
-  const dataFiles = [customCodes];
+  /** Every kind of data file, with the setting's entries it follows. */
+  const dataFiles: { controller: DataFileController<unknown>; entries: (s: ServerSettings) => readonly string[] }[] = [
+    { controller: customCodes, entries: (s) => s.customCodes },
+  ];
 
   // ---- settings -----------------------------------------------------------------------------------
 
   async function applySettings(next: ServerSettings, first: boolean): Promise<void> {
-    const changed = await Promise.all([customCodes.update(next.customCodes)]);
+    // Each kind loads at once; the service is rebuilt once for all of them.
+    const changed = await Promise.all(dataFiles.map((d) => d.controller.update(d.entries(next))));
     if (changed.some(Boolean)) rebuildService();
     else if (!first) refreshAll();
   }
@@ -224,7 +228,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
               e.added.map((f) => f.uri),
               e.removed.map((f) => f.uri),
             );
-            return moved ? Promise.all(dataFiles.map((d) => d.baseChanged())) : undefined;
+            return moved ? Promise.all(dataFiles.map((d) => d.controller.baseChanged())) : undefined;
           }),
         );
       } catch (err) {
@@ -245,13 +249,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeWatchedFiles((params) =>
     runQuietly(log, 'handling changed files', () => {
       const uris = params.changes.map((c) => c.uri);
-      for (const d of dataFiles) d.filesChanged(uris);
+      for (const d of dataFiles) d.controller.filesChanged(uris);
     }),
   );
 
   connection.onShutdown(() => {
     diagnostics.dispose();
-    for (const d of dataFiles) d.dispose();
+    for (const d of dataFiles) d.controller.dispose();
   });
 
   registerFeatures(connection, {
