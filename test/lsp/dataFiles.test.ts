@@ -124,7 +124,7 @@ describe('DataFileController', () => {
     c.filesChanged(['file:///ws/other.txt']);
     assert.equal(timers.pending.size, 0, 'a file that is not watched is ignored');
     watching[0].onChange('file:///ws/a.txt');
-    c.filesChanged(['file:///ws/A.txt'.replace('A', 'a')]);
+    c.filesChanged(['file:///ws/a.txt']);
     assert.equal(timers.pending.size, 1, 'two events, one reload');
     timers.fireAll();
     await flush();
