@@ -5,15 +5,7 @@
 import * as vscode from 'vscode';
 import { LSPErrorCodes, ResponseError, type BaseLanguageClient, type DocumentSelector, type LanguageClientOptions } from 'vscode-languageclient';
 import type { CodeEntry } from '../../server/src/catalog/types';
-import {
-  EXPLAIN_REQUEST,
-  READ_FILE_REQUEST,
-  type ExplainParams,
-  type ExplainResult,
-  type ReadFileErrorData,
-  type ReadFileParams,
-  type ReadFileResult,
-} from '../../server/src/lsp/protocol';
+import { ExplainRequest, ReadFileRequest, type ExplainResult, type ReadFileErrorData, type ReadFileResult } from '../../server/src/lsp/protocol';
 
 /** Client id: also the settings section, so `syncml.trace.server` works. */
 const CLIENT_ID = 'syncml';
@@ -53,7 +45,7 @@ export async function activateClient(
   context.subscriptions.push(vscode.commands.registerCommand(LOOKUP_COMMAND, (arg?: unknown) => lookUpCode(languageClient, arg)));
   // The browser server has no file system: it reads the syncml.customCodes files through VS Code,
   // whatever the workspace's scheme. (The Node server reads them itself and never asks.)
-  context.subscriptions.push(languageClient.onRequest(READ_FILE_REQUEST, (params: ReadFileParams) => readFileForServer(params)));
+  context.subscriptions.push(languageClient.onRequest(ReadFileRequest.type, (params) => readFileForServer(params)));
   await languageClient.start();
 }
 
@@ -76,8 +68,8 @@ function readFailure(uri: string, reason: string): ResponseError<ReadFileErrorDa
 }
 
 /** `syncml/readFile`: the file through `vscode.workspace.fs`, so any scheme with a file system provider works. */
-async function readFileForServer(params: ReadFileParams): Promise<ReadFileResult> {
-  const uri = typeof params?.uri === 'string' ? params.uri : '';
+async function readFileForServer(params: unknown): Promise<ReadFileResult> {
+  const { uri } = ReadFileRequest.check(params);
   let target: vscode.Uri;
   try {
     target = vscode.Uri.parse(uri, true);
@@ -120,8 +112,9 @@ async function lookUpCode(languageClient: BaseLanguageClient, arg?: unknown): Pr
 
 async function explain(languageClient: BaseLanguageClient, input: string): Promise<ExplainResult> {
   if (!languageClient.isRunning()) await languageClient.start();
-  const params: ExplainParams = { input };
-  return languageClient.sendRequest<ExplainResult>(EXPLAIN_REQUEST, params);
+  const explanation = await languageClient.sendRequest(ExplainRequest.type, { input });
+  if (!explanation) throw new Error(`The SyncML language server could not explain ${input}; see its log.`);
+  return explanation;
 }
 
 /** The number at the cursor or the selected number, in the spellings the server understands. */

@@ -1,11 +1,22 @@
 /**
- * Names and shapes that the server adds to LSP. Types and string constants only, so the VS Code
- * client (or any other client) can import this file without pulling the server in.
+ * What the server adds to LSP, defined once for the server and the clients: each request as a
+ * `RequestType` (method, params and result types together) with the check of its params beside it.
+ * Only vscode-languageserver-protocol and the family ids are imported, so the VS Code client (or any
+ * other client) can import this file without pulling the server in.
  */
+import { ErrorCodes, RequestType, ResponseError } from 'vscode-languageserver-protocol';
 import type { Explanation } from '../api';
+import { FAMILY_IDS, type FamilyId } from '../catalog/types';
 
-/** `syncml/explain`: every meaning of a number (the look-up command). Result: `Explanation`. */
-export const EXPLAIN_REQUEST = 'syncml/explain';
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function invalidParams(message: string): ResponseError<void> {
+  return new ResponseError<void>(ErrorCodes.InvalidParams, message);
+}
+
+// ---- syncml/explain -------------------------------------------------------------------------------
 
 export interface ExplainParams {
   /** A number, an HRESULT (0x87D10194) or its signed decimal form, as typed by the user. */
@@ -16,14 +27,30 @@ export interface ExplainParams {
 
 export type ExplainResult = Explanation;
 
-/**
- * `syncml/readFile`, server → client: the text of a file, by URI (any scheme the client can read).
- * The browser server runs in a Web Worker without a file system and reads the `syncml.customCodes`
- * files through it; the Node server reads them itself and never sends it. Result: `ReadFileResult`.
- * A file that cannot be read is an error response whose message names the file and the reason, with
- * `ReadFileErrorData` as its data.
- */
-export const READ_FILE_REQUEST = 'syncml/readFile';
+/** `syncml/explain`, client → server: every meaning of a number (the look-up command); null when the server failed (its log says why). */
+export const EXPLAIN_REQUEST = 'syncml/explain';
+
+export const ExplainRequest = {
+  method: EXPLAIN_REQUEST,
+  type: new RequestType<ExplainParams, ExplainResult | null, void>(EXPLAIN_REQUEST),
+  /**
+   * The params as they came off the wire, checked: `input` a string, `family` absent, empty or a
+   * known family id. Throws an InvalidParams error that says what was expected.
+   */
+  check(params: unknown): { input: string; family?: FamilyId } {
+    if (!isObject(params) || typeof params.input !== 'string') {
+      throw invalidParams(`${EXPLAIN_REQUEST} expects { input: string, family?: string }`);
+    }
+    const family = params.family;
+    if (family === undefined || family === null || family === '') return { input: params.input };
+    if (typeof family !== 'string' || !(FAMILY_IDS as readonly string[]).includes(family)) {
+      throw invalidParams(`${EXPLAIN_REQUEST}: unknown family ${JSON.stringify(family)}; known families: ${FAMILY_IDS.join(', ')}`);
+    }
+    return { input: params.input, family: family as FamilyId };
+  },
+};
+
+// ---- syncml/readFile ------------------------------------------------------------------------------
 
 export interface ReadFileParams {
   uri: string;
@@ -39,6 +66,34 @@ export interface ReadFileErrorData {
   /** Why it could not be read, without the file's name, e.g. "no such file". */
   reason: string;
 }
+
+/**
+ * `syncml/readFile`, server → client: the text of a file, by URI (any scheme the client can read).
+ * The browser server runs in a Web Worker without a file system and reads the workspace data files
+ * (`syncml.customCodes`) through it; the Node server reads them itself and never sends it. A file
+ * that cannot be read is an error response whose message names the file and the reason, with
+ * `ReadFileErrorData` as its data.
+ */
+export const READ_FILE_REQUEST = 'syncml/readFile';
+
+export const ReadFileRequest = {
+  method: READ_FILE_REQUEST,
+  type: new RequestType<ReadFileParams, ReadFileResult | null, ReadFileErrorData>(READ_FILE_REQUEST),
+  /** The URI asked for; '' when the params hold none (the client then answers "not a URI"). */
+  check(params: unknown): ReadFileParams {
+    return { uri: isObject(params) && typeof params.uri === 'string' ? params.uri : '' };
+  },
+  /** The text of an answer, or undefined when the answer holds none. */
+  textOf(result: unknown): string | undefined {
+    return isObject(result) && typeof result.text === 'string' ? result.text : undefined;
+  },
+  /** The reason in an error answer's data, when there is one. */
+  reasonOf(data: unknown): string | undefined {
+    return isObject(data) && typeof data.reason === 'string' && data.reason !== '' ? data.reason : undefined;
+  },
+};
+
+// ---- initialize -----------------------------------------------------------------------------------
 
 /** `initializationOptions` understood by the server (all optional). */
 export interface InitializationOptions {

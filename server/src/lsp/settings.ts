@@ -75,6 +75,37 @@ function flatten(raw: Record<string, unknown>, prefix = '', into = new Map<strin
 }
 
 /**
+ * A setting that lists data files (`customCodes`, and the kinds to come): paths or URIs as the user
+ * wrote them, trimmed and deduplicated; a single string is read as a one-element list.
+ */
+function pathList(values: Map<string, unknown>, key: string, warnings: string[]): string[] {
+  const paths: string[] = [];
+  const raw = values.get(key);
+  if (raw === undefined || raw === null) return paths;
+  const list = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : undefined;
+  if (typeof raw === 'string') {
+    warnings.push(`syncml.${key} should be an array of paths; read the single string as a one-element array.`);
+  }
+  if (list === undefined) {
+    warnings.push(`syncml.${key} should be an array of file paths or URIs, got ${describe(raw)}; ignored.`);
+    return paths;
+  }
+  const seen = new Set<string>();
+  list.forEach((item, i) => {
+    if (typeof item !== 'string' || item.trim() === '') {
+      warnings.push(`syncml.${key}[${i}] should be a non-empty file path or URI, got ${describe(item)}; ignored.`);
+      return;
+    }
+    const path = item.trim();
+    if (!seen.has(path)) {
+      seen.add(path);
+      paths.push(path);
+    }
+  });
+  return paths;
+}
+
+/**
  * Map the `syncml` configuration section to settings. `raw` may be undefined or null (no settings),
  * the section object, or an object that wraps it under `syncml` (some clients send the whole tree).
  */
@@ -143,29 +174,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
     }
   }
 
-  const custom = values.get('customCodes');
-  if (custom !== undefined && custom !== null) {
-    const list = typeof custom === 'string' ? [custom] : Array.isArray(custom) ? custom : undefined;
-    if (typeof custom === 'string') {
-      warnings.push('syncml.customCodes should be an array of paths; read the single string as a one-element array.');
-    }
-    if (list === undefined) {
-      warnings.push(`syncml.customCodes should be an array of file paths or URIs, got ${describe(custom)}; ignored.`);
-    } else {
-      const seen = new Set<string>();
-      list.forEach((item, i) => {
-        if (typeof item !== 'string' || item.trim() === '') {
-          warnings.push(`syncml.customCodes[${i}] should be a non-empty file path or URI, got ${describe(item)}; ignored.`);
-          return;
-        }
-        const path = item.trim();
-        if (!seen.has(path)) {
-          seen.add(path);
-          settings.customCodes.push(path);
-        }
-      });
-    }
-  }
+  settings.customCodes = pathList(values, 'customCodes', warnings);
 
   for (const [key, value] of values) {
     if (KNOWN_LEAVES.has(key) || CLIENT_PREFIXES.some((p) => key === p || key.startsWith(p + '.'))) continue;
@@ -196,9 +205,4 @@ export function applySeverityOverrides(
     else if (level !== 'off') out.push({ ...d, severity: lspSeverity(level) });
   }
   return out;
-}
-
-/** True when the two settings differ in what the custom-codes loader reads. */
-export function sameCustomCodes(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

@@ -1,6 +1,6 @@
 /**
- * What the Node main gives the platform-neutral server: a file reader and a polling watcher for
- * custom-codes files, the working directory and home for relative paths, and the command line.
+ * What the Node main gives the platform-neutral server (its host): a file reader and a polling watcher for
+ * workspace data files, the working directory and home for relative paths, and the command line.
  */
 import { readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';

@@ -1,0 +1,246 @@
+/**
+ * Workspace data files named in a setting (`syncml.customCodes` today, `syncml.ddfFiles` next): one
+ * controller per kind resolves the configured entries against the workspace folder, reads them
+ * through the host (the file system on the desktop, the client in the web), watches them, reloads
+ * them when they change, and reports errors per file. A kind says only how to parse one file and
+ * how to talk about it; everything else is shared.
+ *
+ * Reloads are numbered: a read that finishes after a newer reload started is dropped, so a stale
+ * file never wins over a newer setting or a newer save.
+ */
+import { resolveDataFilePath, sameUri, type FileReader, type ResolvedFile } from './workspacePaths';
+import type { Timers } from './validation';
+
+/** One problem in one file, as the user sees it. */
+export interface DataFileProblem {
+  /** The file as shown to the user (a path for file: URIs, else the URI). */
+  file: string;
+  message: string;
+}
+
+/** What a kind of data file supplies. `F` is one parsed file. */
+export interface DataFileKind<F> {
+  /** The setting that lists the files, e.g. `syncml.customCodes`; also the prefix of log lines. */
+  setting: string;
+  /** Parse one file's text (BOM removed); `display` is the name to put in problems. May throw. */
+  parse(text: string, display: string): { value?: F; problems: DataFileProblem[] };
+  /** What one parsed file holds, for the log, e.g. "3 custom code entries". */
+  describe(files: readonly F[]): string;
+  /** The words the shared messages need. */
+  messages: {
+    /** Starts the per-file warning: "SyncML custom codes file". */
+    fileLabel: string;
+    /** Ends it: "The built-in codes are still used." */
+    stillUsed: string;
+    /** What is left without the files: "the built-in codes" ("is empty: using … only"). */
+    fallback: string;
+    /** What the files are, plural: "custom codes" ("… need the desktop (Node) language server"). */
+    noun: string;
+  };
+}
+
+/** The loaded files of one kind; `files` is empty when none loaded. */
+export interface DataFileSet<F> {
+  files: readonly F[];
+}
+
+export interface DataFileLog {
+  warn(message: string): void;
+  info(message: string): void;
+}
+
+/** What the controller needs from the server shell; a test gives a fake one. */
+export interface DataFileHost {
+  /** Reads a file by URI; absent when the platform cannot read files at all. */
+  readFile?: FileReader;
+  /**
+   * Starts watching `uris`; `onChange` may be called with any URI (it is compared). Returns how to
+   * stop, or undefined when nothing watches.
+   */
+  watch(setting: string, uris: readonly string[], onChange: (uri: string) => void): { dispose(): void } | undefined;
+  /** Base for relative entries: the first workspace folder, else the server's working directory. */
+  baseUri(): string | undefined;
+  homeDir?: string;
+  /** For the "not supported" message, e.g. 'browser'. */
+  platform?: string;
+  log: DataFileLog;
+  /** A message the user sees (window/showMessage, warning). */
+  showWarning(message: string): void;
+  timers: Timers;
+  /** Debounce for reloads after file changes, in ms (default 100). */
+  reloadDelayMs?: number;
+}
+
+const DEFAULT_RELOAD_DELAY_MS = 100;
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** One user-facing message per file: the first problem, and how many more there are. */
+export function summarizeFileProblems(problems: readonly DataFileProblem[], fileLabel: string, stillUsed: string): string[] {
+  const byFile = new Map<string, string[]>();
+  for (const p of problems) {
+    const list = byFile.get(p.file) ?? [];
+    list.push(p.message);
+    byFile.set(p.file, list);
+  }
+  const out: string[] = [];
+  for (const [file, messages] of byFile) {
+    const more = messages.length > 1 ? ` (and ${messages.length - 1} more problem${messages.length > 2 ? 's' : ''}; see the SyncML server log)` : '';
+    out.push(`${fileLabel} ${file}: ${messages[0]}${more}. ${stillUsed}`);
+  }
+  return out;
+}
+
+/** Read and parse each file; every failure becomes a problem naming the file. Never rejects. */
+export async function loadDataFiles<F>(
+  files: readonly ResolvedFile[],
+  read: FileReader,
+  parse: DataFileKind<F>['parse'],
+): Promise<{ files: F[]; displays: string[]; problems: DataFileProblem[] }> {
+  const results = await Promise.all(
+    files.map(async (f): Promise<{ value?: F; problems: DataFileProblem[] }> => {
+      if (!f.uri) {
+        return { problems: [{ file: f.display, message: `cannot be resolved: ${f.unresolved ?? 'a relative path needs an open workspace folder'}` }] };
+      }
+      let text: string;
+      try {
+        text = await read(f.uri);
+      } catch (err) {
+        return { problems: [{ file: f.display, message: `cannot be read: ${errorText(err)}` }] };
+      }
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      try {
+        const parsed = parse(text, f.display);
+        return { value: parsed.value, problems: parsed.problems ?? [] };
+      } catch (err) {
+        return { problems: [{ file: f.display, message: `cannot be parsed: ${errorText(err)}` }] };
+      }
+    }),
+  );
+  return {
+    files: results.flatMap((r) => (r.value === undefined ? [] : [r.value])),
+    displays: files.filter((_, i) => results[i].value !== undefined).map((f) => f.display),
+    problems: results.flatMap((r) => r.problems),
+  };
+}
+
+/**
+ * The lifecycle of one kind of data file. `update` follows the setting, `filesChanged` and
+ * `baseChanged` follow the workspace; `onDidChange` (given at construction) hears about reloads that
+ * the workspace caused, so that the server rebuilds what depends on the files.
+ */
+export class DataFileController<F> {
+  private entries: readonly string[] = [];
+  private updatedOnce = false;
+  private loaded: readonly F[] = [];
+  private generation = 0;
+  private watchedKey = '';
+  private watchedUris: readonly string[] = [];
+  private watcher: { dispose(): void } | undefined;
+  private reloadTimer: unknown;
+  private unsupportedWarned = '';
+
+  constructor(
+    readonly kind: DataFileKind<F>,
+    private readonly host: DataFileHost,
+    private readonly onDidChange: () => void,
+  ) {}
+
+  /** The files loaded now (empty before the first load and after a failed or emptied one). */
+  get current(): DataFileSet<F> {
+    return { files: this.loaded };
+  }
+
+  /**
+   * The setting's entries (validated strings, as the user wrote them). Resolves to true when the
+   * loaded set was replaced, so the caller rebuilds once; a stale or skipped reload gives false.
+   */
+  async update(entries: readonly string[]): Promise<boolean> {
+    const same = this.updatedOnce && entries.length === this.entries.length && entries.every((e, i) => e === this.entries[i]);
+    this.updatedOnce = true;
+    if (same) return false;
+    this.entries = [...entries];
+    if (entries.length > 0 || this.loaded.length > 0) return this.reload();
+    this.watch([]);
+    return false;
+  }
+
+  /** Files changed on disk or in the client (watcher events; any URI, only watched ones count). */
+  filesChanged(uris: readonly string[]): void {
+    if (uris.some((c) => this.watchedUris.some((u) => sameUri(u, c)))) this.scheduleReload();
+  }
+
+  /** The base of relative entries moved (the first workspace folder changed). */
+  async baseChanged(): Promise<void> {
+    if (this.entries.length > 0 && (await this.reload())) this.onDidChange();
+  }
+
+  dispose(): void {
+    if (this.reloadTimer !== undefined) this.host.timers.clearTimeout(this.reloadTimer);
+    this.reloadTimer = undefined;
+    this.watch([]);
+  }
+
+  private scheduleReload(): void {
+    const { timers } = this.host;
+    if (this.reloadTimer !== undefined) timers.clearTimeout(this.reloadTimer);
+    this.reloadTimer = timers.setTimeout(() => {
+      this.reloadTimer = undefined;
+      this.reload().then(
+        (changed) => {
+          if (changed) this.onDidChange();
+        },
+        (err) => this.host.log.warn(`Error while reloading ${this.kind.setting}: ${errorText(err)}`),
+      );
+    }, this.host.reloadDelayMs ?? DEFAULT_RELOAD_DELAY_MS);
+  }
+
+  private watch(files: readonly ResolvedFile[]): void {
+    const uris = files.map((f) => f.uri).filter((u): u is string => u !== undefined);
+    const key = uris.join('\n');
+    if (key === this.watchedKey) return;
+    this.watcher?.dispose();
+    this.watcher = undefined;
+    this.watchedKey = key;
+    this.watchedUris = uris;
+    if (uris.length > 0) this.watcher = this.host.watch(this.kind.setting, uris, (uri) => this.filesChanged([uri]));
+  }
+
+  private replace(files: readonly F[]): true {
+    this.loaded = files;
+    return true;
+  }
+
+  private async reload(): Promise<boolean> {
+    const generation = ++this.generation;
+    const { kind, host } = this;
+    const { setting, messages } = kind;
+    const files = this.entries.map((s) => resolveDataFilePath(s, host.baseUri(), host.homeDir));
+    this.watch(files);
+    if (files.length === 0) {
+      if (this.loaded.length === 0) return false;
+      host.log.info(`${setting} is empty: using ${messages.fallback} only.`);
+      return this.replace([]);
+    }
+    if (!host.readFile) {
+      const key = this.entries.join('\n');
+      if (key !== this.unsupportedWarned) {
+        this.unsupportedWarned = key;
+        host.log.warn(
+          `${setting} is not supported by the ${host.platform ?? 'browser'} server, which cannot read files: ` +
+            `${messages.noun} need the desktop (Node) language server. Ignored: ${this.entries.join(', ')}.`,
+        );
+      }
+      return this.loaded.length > 0 ? this.replace([]) : false;
+    }
+    const result = await loadDataFiles(files, host.readFile, kind.parse);
+    if (generation !== this.generation) return false; // a newer reload is under way
+    for (const p of result.problems) host.log.warn(`${setting}: ${p.file}: ${p.message}`);
+    for (const message of summarizeFileProblems(result.problems, messages.fileLabel, messages.stillUsed)) host.showWarning(message);
+    const loadedNames = result.displays.length ? `: ${result.displays.join(', ')}` : '';
+    host.log.info(`${setting}: ${kind.describe(result.files)} from ${result.files.length} of ${files.length} file(s)${loadedNames}`);
+    return this.replace(result.files);
+  }
+}
