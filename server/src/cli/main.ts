@@ -180,7 +180,7 @@ async function runDecode(cmd: DecodeCommand): Promise<number> {
   for (const l of loaded) {
     try {
       const analysis = analyze(service, l);
-      const codes = decodeDocument(service, analysis, settings, service.doValidation(analysis));
+      const codes = decodeDocument(service, analysis, settings);
       files.push({ path: l.file.path, codes, text: l.text });
     } catch (e) {
       problems.push(internalProblem(l.file.path, e));
