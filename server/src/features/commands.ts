@@ -5,12 +5,10 @@
  */
 import { N } from '../model/names';
 
-export const COMMANDS = [
+const COMMANDS = [
   'Add', 'Alert', 'Atomic', 'Copy', 'Delete', 'Exec', 'Get', 'Replace', 'Sequence', 'Sync', 'Map',
   'Put', 'Search', 'Move', 'Results', 'Status',
 ] as const;
-
-export type CommandName = (typeof COMMANDS)[number];
 
 /** Name ids of the commands (model/names.ts), for the features that walk the tree by id. */
 export const COMMAND_IDS: ReadonlySet<number> = new Set(COMMANDS.map((c) => N[c]));

@@ -20,7 +20,7 @@ export function localName(doc: XmlDocument, i: number): string {
  * "Status for Replace (CmdRef 5, MsgRef 1)": a Status by what it answers. The same words as the
  * context layer's reason for a Status, which hover and the diagnostics' messages show.
  */
-export function statusHeading(doc: XmlDocument, status: number): string {
+function statusHeading(doc: XmlDocument, status: number): string {
   const cmd = doc.value(doc.child(status, N.Cmd));
   const cmdRef = doc.value(doc.child(status, N.CmdRef));
   const msgRef = doc.value(doc.child(status, N.MsgRef));
