@@ -19,6 +19,7 @@ import type {
 import type { Catalog } from './catalog/api';
 import type { CodeEntry, FamilyId, HresultDecoding } from './catalog/types';
 import type { DiagnosticCode, SeveritySetting } from './diagnosticCodes';
+import type { SiteKind } from './context/sites';
 
 /** Stable diagnostic codes and severity settings: see diagnosticCodes.ts, the one registry of them. */
 export type { DiagnosticCode, SeveritySetting } from './diagnosticCodes';
@@ -79,6 +80,39 @@ export interface CompletionOptions {
   labelDetails?: boolean;
 }
 
+/** One place where a code stands, decoded (LanguageService.decode): data, for a caller to format. */
+export interface DecodedSite {
+  /** The code's characters, whitespace excluded (empty for an empty Data). */
+  range: Range;
+  /** The code as written, e.g. "404" or "0x80070005". */
+  text: string;
+  /** The integer it decodes as (for an HRESULT attribute, the SyncML status it carries); undefined when it is none. */
+  number: number | undefined;
+  /** A Status's code, an Alert's code, a Generic Alert item's data, a state value, or an HRESULT attribute. */
+  kind: SiteKind;
+  /** The family this place expects, and its title ("SyncML status code"). */
+  family: FamilyId;
+  familyTitle: string;
+  /**
+   * What the number means here: the expected family's entry (possibly vendor, reserved or obsolete),
+   * or the second family's where the place accepts one (a synchronous Exec's MO result code).
+   */
+  entry?: CodeEntry;
+  /** The HRESULT the text spells, and the SyncML status inside it. */
+  hresult?: HresultDecoding;
+  /**
+   * Where it stands, in the words hover uses: "Status for Replace (CmdRef 5, MsgRef 1) ./DevInfo/Lang",
+   * "Generic Alert from ./FUMO/Pkg1/DownloadAndUpdate (…, Mark critical)", "Node ./FUMO/<x>/State DefaultValue".
+   */
+  place: string;
+  /** Why this family applies here (hover's "Here:", the inlay hint's tooltip). */
+  reason: string;
+  /** The command it stands in (a Status, an Alert, a Results, …): its local name and whole element. */
+  command?: { name: string; range: Range };
+  /** The diagnostic the service reports on this code under the settings given, if any. */
+  finding?: Diagnostic;
+}
+
 export interface LanguageService {
   readonly catalog: Catalog;
   /** 'syncml' / 'dmtree' from the root element, else 'other'. Cheap: reads the prolog only. */
@@ -94,6 +128,8 @@ export interface LanguageService {
   findDocumentSymbols(analysis: Analysis, settings?: ServiceSettings): DocumentSymbol[];
   getFoldingRanges(analysis: Analysis, settings?: ServiceSettings): FoldingRange[];
   explain(input: string, family?: FamilyId): Explanation;
+  /** Every code site of the document, in document order, decoded for its place (CLI `decode`). */
+  decode(analysis: Analysis, settings?: ServiceSettings): DecodedSite[];
 }
 
 export interface LanguageServiceOptions {

@@ -18,6 +18,7 @@ import { resolveContexts } from './context/sites';
 import { asDocumentAnalysis, DocumentAnalysis } from './features/analysis';
 import { getCodeActions } from './features/codeActions';
 import { doComplete, resolveCompletionItem } from './features/completion';
+import { decode } from './features/decode';
 import { doValidation } from './features/diagnostics';
 import { getFoldingRanges } from './features/folding';
 import { doHover } from './features/hover';
@@ -103,5 +104,6 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     findDocumentSymbols: (a, settings = DEFAULT_SETTINGS) => findDocumentSymbols(da(a), settings),
     getFoldingRanges: (a, settings = DEFAULT_SETTINGS) => getFoldingRanges(da(a), settings),
     explain,
+    decode: (a, settings = DEFAULT_SETTINGS) => decode(da(a), settings),
   };
 }

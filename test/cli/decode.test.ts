@@ -22,9 +22,9 @@ test('decode lists every code of a session with its meaning and the command arou
   assert.match(out, /^examples\/dm-session\.xml \u2014 \d+ codes\n/);
   const at = (n: number) => new RegExp(`^\\s+${n}:\\d+\\s+`, 'm');
   // 212 on the SyncHdr, 404 on the second Replace item, 202 on the Exec.
-  assert.match(out, new RegExp(at(lineOf('dm-session.xml', '<Data>212</Data>')).source + '212\\s+Authentication accepted \\(SyncML status code\\)\\s+\u00b7 Status for SyncHdr$', 'm'));
-  assert.match(out, new RegExp(at(lineOf('dm-session.xml', '<Data>404</Data>')).source + '404\\s+Not found \\(SyncML status code\\)\\s+\u00b7 Status for Replace #5 \\./DevDetail/Ext/Example/Telemetry$', 'm'));
-  assert.match(out, new RegExp(at(lineOf('dm-session.xml', '<Data>202</Data>')).source + '202\\s+Accepted for processing \\(SyncML status code\\)\\s+\u00b7 Status for Exec #6$', 'm'));
+  assert.match(out, new RegExp(at(lineOf('dm-session.xml', '<Data>212</Data>')).source + '212\\s+Authentication accepted \\(SyncML status code\\)\\s+\u00b7 Status for SyncHdr \\(CmdRef 0, MsgRef 1\\)$', 'm'));
+  assert.match(out, new RegExp(at(lineOf('dm-session.xml', '<Data>404</Data>')).source + '404\\s+Not found \\(SyncML status code\\)\\s+\u00b7 Status for Replace \\(CmdRef 5, MsgRef 1\\) \\./DevDetail/Ext/Example/Telemetry$', 'm'));
+  assert.match(out, new RegExp(at(lineOf('dm-session.xml', '<Data>202</Data>')).source + '202\\s+Accepted for processing \\(SyncML status code\\)\\s+\u00b7 Status for Exec \\(CmdRef 6, MsgRef 1\\)$', 'm'));
   // The same number means something else in a FUMO Generic Alert.
   assert.match(
     out,
@@ -42,7 +42,7 @@ test('decode lists every code of a session with its meaning and the command arou
 test('decode shows the codes the checker could not decode, with the diagnostic', () => {
   const r = runCli(['decode', 'examples/mistakes.xml']);
   assert.equal(r.status, 0, 'decode reports, it does not judge');
-  assert.match(r.stdout, /1200\s+\? \(wrong-code-family\)\s+\u00b7 Status for Exec #3\n\s+warning wrong-code-family: 1200 is not a SyncML status code/);
+  assert.match(r.stdout, /1200\s+\? \(wrong-code-family\)\s+\u00b7 Status for Exec \(CmdRef 3, MsgRef 1\)\n\s+warning wrong-code-family: 1200 is not a SyncML status code/);
   assert.match(r.stdout, /1418\s+Workflow aborted .* \(SACMO result code, obsolete\) \[undefined-code\]/);
   assert.match(r.stdout, /260\s+Successful .* Vendor Specified \(FUMO result code, vendor\) \[vendor-code\]/);
 });
@@ -60,7 +60,7 @@ test('decode --annotate prints the file with each code explained at the end of i
   const lines = r.stdout.split('\n');
   assert.equal(lines.length, source.length);
   const n404 = lineOf('dm-session.xml', '<Data>404</Data>');
-  assert.equal(lines[n404 - 1], '      <Data>404</Data>  \u2190 Not found (SyncML status code) \u00b7 Status for Replace #5 ./DevDetail/Ext/Example/Telemetry');
+  assert.equal(lines[n404 - 1], '      <Data>404</Data>  \u2190 Not found (SyncML status code) \u00b7 Status for Replace (CmdRef 5, MsgRef 1) ./DevDetail/Ext/Example/Telemetry');
   assert.equal(lines[0], source[0], 'lines without codes are unchanged');
 });
 

@@ -5,7 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { DEFAULT_SETTINGS, type LanguageService, type ServiceSettings } from '../api';
+import type { LanguageService } from '../api';
 import { createCatalog } from '../catalog/index';
 import { createLanguageService } from '../languageService';
 import type { DeclarationProblem } from '../model/encoding';
@@ -174,13 +174,11 @@ async function runCheck(cmd: CheckCommand): Promise<number> {
 async function runDecode(cmd: DecodeCommand): Promise<number> {
   const service = createService();
   const { loaded, problems } = await loadInputs(service, cmd.inputs, cmd.stdinFilename, cmd.verbose);
-  // Decode everything, however large: the editor's size limit for hints does not apply here.
-  const settings: ServiceSettings = { ...DEFAULT_SETTINGS, inlayHints: { enable: true }, largeFileThreshold: Number.MAX_SAFE_INTEGER };
   const files: (DecodedFile & { text: string })[] = [];
   for (const l of loaded) {
     try {
       const analysis = analyze(service, l);
-      const codes = decodeDocument(service, analysis, settings, service.doValidation(analysis));
+      const codes = decodeDocument(service, analysis);
       files.push({ path: l.file.path, codes, text: l.text });
     } catch (e) {
       problems.push(internalProblem(l.file.path, e));

@@ -5,6 +5,7 @@ import type { AlertTypeInfo, CodeEntry, FamilyId } from '../catalog/types';
 import type { CodeSite } from '../context/sites';
 import { N } from '../model/names';
 import { familyTitle, isDefined } from './assess';
+import { ANSWERED_COMMANDS } from './commands';
 import { firstSiteFrom, type DocumentAnalysis } from './analysis';
 
 // LSP CompletionItemKind values (kept numeric so the service needs nothing at run time).
@@ -12,7 +13,6 @@ const KIND_VALUE: CompletionItemKind = 12;
 const KIND_ENUM_MEMBER: CompletionItemKind = 20;
 const KIND_KEYWORD: CompletionItemKind = 14;
 
-const STATUS_COMMANDS = ['SyncHdr', 'Add', 'Alert', 'Atomic', 'Copy', 'Delete', 'Exec', 'Get', 'Replace', 'Sequence', 'Sync', 'Map', 'Put', 'Search', 'Move'];
 /** DM 1.2 node formats (codes.md §4.5). */
 const FORMATS = ['int', 'chr', 'bool', 'b64', 'bin', 'xml', 'node', 'null', 'date', 'time', 'float'];
 /** Generic Alert Mark values, most important first (codes.md §5.4). */
@@ -138,7 +138,7 @@ export function doComplete(a: DocumentAnalysis, position: Position, opts: Comple
   const parentName = parent >= 0 ? xml.name[parent] : -1;
   switch (xml.name[el]) {
     case N.Cmd:
-      if (parentName === N.Status) return words(STATUS_COMMANDS, range, 'command answered', opts, KIND_KEYWORD);
+      if (parentName === N.Status) return words(ANSWERED_COMMANDS, range, 'command answered', opts, KIND_KEYWORD);
       break;
     case N.Format:
       if (parentName === N.Meta || parentName === N.RTProperties) return words(FORMATS, range, 'Meta/Format', opts);

@@ -2,6 +2,7 @@ import type { DocumentSymbol } from 'vscode-languageserver-types';
 import type { ServiceSettings } from '../api';
 import { N } from '../model/names';
 import type { DocumentAnalysis } from './analysis';
+import { COMMAND_IDS } from './commands';
 
 // LSP SymbolKind values.
 const SK_MODULE = 2;
@@ -9,11 +10,6 @@ const SK_NAMESPACE = 3;
 const SK_FUNCTION = 12;
 const SK_EVENT = 24;
 const SK_FIELD = 8;
-
-const COMMAND_NAMES = new Set<number>([
-  N.Add, N.Alert, N.Atomic, N.Copy, N.Delete, N.Exec, N.Get, N.Replace, N.Sequence, N.Results,
-  N.Sync, N.Map, N.Put, N.Search, N.Move, N.Status,
-]);
 
 /**
  * Symbols nest at most this deep; deeper ones are listed flat under the deepest shown. No outline is
@@ -62,7 +58,7 @@ function symbolFor(a: DocumentAnalysis, i: number): DocumentSymbol | undefined {
     label = `Status ${code}`.trim();
     detail = [cmd, ref && `CmdRef ${ref}`].filter(Boolean).join(' ');
     kind = SK_EVENT;
-  } else if (COMMAND_NAMES.has(name)) {
+  } else if (COMMAND_IDS.has(name)) {
     const id = xml.value(xml.child(i, N.CmdID));
     label = xml.tagName(i);
     const uri = xml.value(xml.path(i, N.Item, N.Target, N.LocURI)) || xml.value(xml.path(i, N.Item, N.Source, N.LocURI));
