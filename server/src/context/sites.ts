@@ -253,6 +253,12 @@ interface NodeInfo {
   hint: boolean;
 }
 
+/** A Generic Alert item's Meta/Format under which its data is still a code. */
+function isCodeFormat(format: string): boolean {
+  const f = format.toLowerCase();
+  return f === 'int' || f === 'text/plain';
+}
+
 /** Elements only SyncML DS has (sync anchors, Sync, Map). */
 const isDsMarker = (n: number) => n === N.Anchor || n === N.Sync || n === N.Map || n === N.MapItem;
 
@@ -552,7 +558,9 @@ class Resolver {
         reason = `Generic Alert of type ${type}`;
       }
     }
-    if (!family && alertCode === 1226) {
+    // The Source path names the MO only when the type says nothing: a known type without a family
+    // (FUMO's userrequest, whose data is vendor-specific or empty) is not a result report.
+    if (!family && alertCode === 1226 && typeSite?.info === undefined) {
       const source = this.value(doc.path(item, N.Source, N.LocURI));
       const mo = source ? moFromPath(source) : undefined;
       if (mo && mo.mo !== 'HealthAttestation') {
@@ -563,7 +571,8 @@ class Resolver {
     if (typeSite) typeSite.family = family;
     if (data < 0 || !family) return;
     const format = formatEl >= 0 ? this.value(formatEl) : '';
-    if (format && format.toLowerCase() !== 'int') return; // Meta/Format says the data is not a code
+    // Meta/Format says the data is not a code, unless it is int or text/plain (Symbian's LAWMO adapter).
+    if (format && !isCodeFormat(format)) return;
     this.dataSite(item, data, 'alert-item', family, dm, reason);
   }
 

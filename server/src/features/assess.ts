@@ -150,6 +150,10 @@ export function assessSite(site: CodeSite, text: string, catalog: Catalog): Find
     }
     return undefined;
   }
+  if (entry && entry.kind === 'vendor' && entry.to === undefined) {
+    // A single vendor number the catalog names (Funambol's DS alerts 250-252): say its meaning.
+    return at('vendor-code', `${n} is a vendor extension, not a standard ${expected}: ${entry.description} (${entry.source})`);
+  }
   if (entry && entry.kind === 'vendor') {
     const range = entry.to !== undefined ? `${entry.code}–${entry.to}` : String(entry.code);
     return at(
@@ -157,6 +161,10 @@ export function assessSite(site: CodeSite, text: string, catalog: Catalog): Find
       `${n} is in the vendor-specified range ${range} of ${expected}s ("${entry.name}"): its meaning is the device maker's. ` +
         'Name it in a custom-codes file (syncml.customCodes) to have it decoded',
     );
+  }
+  const removed = entry === undefined ? catalog.family(site.family).removed : undefined;
+  if (removed && n >= removed.from && n <= removed.to) {
+    return at('undefined-code', `${n} is not ${article(expected)}: it was ${removed.note}`);
   }
   const others = meaningsElsewhere(catalog, n, site, site.alsoAccepts ? [site.alsoAccepts] : []);
   if (entry && entry.kind === 'obsolete') {
@@ -167,6 +175,10 @@ export function assessSite(site: CodeSite, text: string, catalog: Catalog): Find
         (repl && !entry.description.includes(String(repl.code)) ? ` Use ${repl.code} ("${repl.name}").` : ''),
       repl ? { title: `Replace with ${repl.code} (${repl.name})`, newText: String(repl.code) } : undefined,
     );
+  }
+  if (entry && entry.kind === 'reserved' && entry.to === undefined) {
+    // A single number the table sets apart (DM alert 1221, status 509): its entry says why.
+    return at('undefined-code', `${n} is not ${article(expected)}: ${entry.description}`);
   }
   if (entry && entry.kind === 'reserved') {
     return at(
