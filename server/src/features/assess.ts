@@ -6,6 +6,7 @@ import type { Catalog } from '../catalog/api';
 import type { CodeEntry, FamilyId, HresultDecoding } from '../catalog/types';
 import type { DiagnosticCode } from '../api';
 import type { CodeSite } from '../context/sites';
+import { digitsValue } from '../model/digits';
 
 export interface Decoded {
   /** The integer, when the text is one. */
@@ -86,19 +87,12 @@ export function describeElsewhere(catalog: Catalog, entries: readonly CodeEntry[
   return parts.join(', ') + (more > 0 ? ` and ${more} more` : '');
 }
 
-/** The one finding for a site, or undefined when the code is right for its place. */
 /** The number text[start, end) spells in plain decimal digits (1 to 15 of them), or -1. */
 function plainNumber(text: string, start: number, end: number): number {
-  if (end <= start || end - start > 15) return -1;
-  let n = 0;
-  for (let p = start; p < end; p++) {
-    const d = text.charCodeAt(p) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
+  return end - start > 15 ? -1 : digitsValue(text, start, end);
 }
 
+/** The one finding for a site, or undefined when the code is right for its place. */
 export function assessSite(site: CodeSite, text: string, catalog: Catalog): Finding | undefined {
   if (site.kind === 'hresult') return undefined;
   const { start, end } = site;
