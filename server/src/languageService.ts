@@ -14,7 +14,7 @@ import {
 import type { Catalog } from './catalog/api';
 import { createCatalog } from './catalog/index';
 import type { CodeEntry, FamilyId } from './catalog/types';
-import { resolveContexts } from './context/sites';
+import { CONTEXT_SCAN, resolveContexts } from './context/sites';
 import { asDocumentAnalysis, DocumentAnalysis } from './features/analysis';
 import { getCodeActions } from './features/codeActions';
 import { doComplete, resolveCompletionItem } from './features/completion';
@@ -65,7 +65,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
 
   function analyze(document: TextDocument, languageId?: string): DocumentAnalysis {
     const text = document.getText();
-    const xml = parseXml(text);
+    const xml = parseXml(text, CONTEXT_SCAN);
     const kind = detectKind(text, languageId ?? document.languageId);
     const contexts = resolveContexts(xml, catalog);
     return new DocumentAnalysis(document, kind, text, xml, contexts, catalog);

@@ -10,9 +10,9 @@ import { N } from '../model/names';
  * Alert (a Generic Alert?) or an Exec (on an MO node?) depends on the command itself. Indexing every
  * command instead was a quarter of the context layer on a trace.
  */
+export const MATCHED_COMMAND_NAMES: readonly number[] = [N.Alert, N.Exec];
 export const MATCHED_COMMANDS = new Uint8Array(256);
-MATCHED_COMMANDS[N.Alert] = 1;
-MATCHED_COMMANDS[N.Exec] = 1;
+for (const n of MATCHED_COMMAND_NAMES) MATCHED_COMMANDS[n] = 1;
 
 /**
  * A MsgID or CmdID in canonical decimal form (no sign, no leading zero, at most 9 digits) as a

@@ -6,6 +6,7 @@ import { N } from '../model/names';
 import type { XmlDocument } from '../model/xmlDocument';
 
 /** Elements only SyncML DS has (sync anchors, Sync, Map). */
+export const DS_ONLY_NAMES: readonly number[] = [N.Anchor, N.Sync, N.Map, N.MapItem];
 const isDsMarker = (n: number) => n === N.Anchor || n === N.Sync || n === N.Map || n === N.MapItem;
 
 /** Whether a VerProto value names OMA DM (anything but SyncML/…). */

@@ -6,8 +6,9 @@ import type { Catalog } from '../catalog/api';
 import type { AlertTypeInfo, FamilyId } from '../catalog/types';
 import { lookupName, N, NAMES } from '../model/names';
 import type { XmlDocument } from '../model/xmlDocument';
-import { canonicalId, CommandIndex, MATCHED_COMMANDS, messageKey, NO_MESSAGE } from './commandIndex';
-import { DsMarkers, verProtoIsDm } from './messageKind';
+import { compileScanSpec } from '../model/scanner';
+import { canonicalId, CommandIndex, MATCHED_COMMAND_NAMES, MATCHED_COMMANDS, messageKey, NO_MESSAGE } from './commandIndex';
+import { DS_ONLY_NAMES, DsMarkers, verProtoIsDm } from './messageKind';
 import {
   hasMoHint,
   joinPath,
@@ -157,6 +158,17 @@ function isCodeFormat(format: string): boolean {
   const f = format.toLowerCase();
   return f === 'int' || f === 'text/plain';
 }
+
+/**
+ * What the context layer asks the scanner for (parseXml(text, CONTEXT_SCAN)): the elements the walk
+ * below visits, listed as the scanner goes so that no walk touches every element (where codes stand,
+ * the commands a Status is matched with, the elements only SyncML DS has), and the attribute that
+ * carries Windows' HRESULT (msft:originalerror).
+ */
+export const CONTEXT_SCAN = compileScanSpec({
+  marked: [N.SyncML, N.Status, N.Alert, N.Add, N.Replace, N.Results, N.Node, ...MATCHED_COMMAND_NAMES, ...DS_ONLY_NAMES],
+  attributes: ['originalerror'],
+});
 
 /** Every HRESULT attribute site is the same kind of site. */
 const HRESULT_SITE: SiteSpec = {
