@@ -65,9 +65,10 @@ function sameChars(text: string, a: number, b: number, n: number): boolean {
 export interface ScanSpec {
   /** Name id -> 1 for an element to mark. */
   readonly marked: Uint8Array;
-  /** Local names of the attributes to record, and their lengths (compared first). */
+  /** Local names of the attributes to record. */
   readonly attributes: readonly string[];
-  readonly attributeLengths: Int32Array;
+  /** Length -> 1 when an attribute to record has that length: most attributes (xmlns) fail this one load. */
+  readonly attributeLength: Uint8Array;
 }
 
 export function compileScanSpec(request: { marked: readonly number[]; attributes: readonly string[] }): ScanSpec {
@@ -78,7 +79,9 @@ export function compileScanSpec(request: { marked: readonly number[]; attributes
     marked[id] = 1;
   }
   const attributes = Object.freeze([...request.attributes]);
-  return Object.freeze({ marked, attributes, attributeLengths: Int32Array.from(attributes, (a) => a.length) });
+  const attributeLength = new Uint8Array(attributes.reduce((m, a) => Math.max(m, a.length + 1), 0));
+  for (const a of attributes) attributeLength[a.length] = 1;
+  return Object.freeze({ marked, attributes, attributeLength });
 }
 
 /** Marks nothing and records no attribute: the tree and the errors only. */
@@ -480,16 +483,16 @@ class Scanner {
         return valueEnd;
       }
       if (this.nextAmp < valueEnd) this.checkEntities(valueStart, valueEnd);
-      if (this.wanted(attrLocal, attrEnd)) doc.attributes.push({ element: i, nameStart: attrStart, nameEnd: attrEnd, valueStart, valueEnd });
+      if (this.spec.attributeLength[attrEnd - attrLocal] === 1 && this.wanted(attrLocal, attrEnd)) doc.attributes.push({ element: i, nameStart: attrStart, nameEnd: attrEnd, valueStart, valueEnd });
       p = valueEnd + 1;
     }
   }
 
   /** Whether the spec asks for the attribute whose local name is text[from, to). */
   private wanted(from: number, to: number): boolean {
-    const { attributes, attributeLengths } = this.spec;
+    const { attributes } = this.spec;
     for (let k = 0; k < attributes.length; k++) {
-      if (attributeLengths[k] === to - from && this.text.startsWith(attributes[k], from)) return true;
+      if (attributes[k].length === to - from && this.text.startsWith(attributes[k], from)) return true;
     }
     return false;
   }
