@@ -23,6 +23,7 @@ import { getFoldingRanges } from './features/folding';
 import { doHover } from './features/hover';
 import { getInlayHints } from './features/inlayHints';
 import { findDocumentSymbols } from './features/symbols';
+import { isIntegerText } from './model/digits';
 import { parseXml } from './model/scanner';
 
 /** The local name of the first element, skipping the prolog (BOM, declaration, comments, DOCTYPE). */
@@ -74,7 +75,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   function explain(input: string, family?: FamilyId): Explanation {
     const trimmed = input.trim();
     const hresult = catalog.decodeHresult(trimmed);
-    const n = hresult ? hresult.status : /^[+-]?\d{1,15}$/.test(trimmed) ? Number(trimmed) : undefined;
+    const n = hresult ? hresult.status : isIntegerText(trimmed) ? Number(trimmed) : undefined;
     if (n === undefined) return { input, number: undefined, meanings: [], note: `'${trimmed}' is not a number` };
     const meanings: CodeEntry[] = [];
     const ids = family ? [family] : catalog.families().map((f) => f.id);

@@ -357,6 +357,9 @@ describe('issue 15: the second fidelity pass', () => {
       assert.deepEqual(f.map((x) => `${x.code}:${x.covered}`), [`undefined-code:${n}`]);
       assert.match(f[0].message, /removed from the SACMO table before approval/);
       assert.doesNotMatch(f[0].message, /Corrupted Package|Firmware Update In Progress|SCOMO/);
+      const hover = hoverAt(dmMessage(genericAlert(t, `${n.slice(0, 3)}|${n.slice(3)}`)))!;
+      assert.match(hover, /removed from the SACMO table before approval/);
+      assert.doesNotMatch(hover, /Corrupted Package|Firmware Update In Progress/);
     }
   });
 

@@ -6,7 +6,7 @@ import type { Catalog } from '../catalog/api';
 import type { CodeEntry, FamilyId, HresultDecoding } from '../catalog/types';
 import type { DiagnosticCode } from '../api';
 import type { CodeSite } from '../context/sites';
-import { digitsValue } from '../model/digits';
+import { digitsValue, isIntegerText } from '../model/digits';
 
 export interface Decoded {
   /** The integer, when the text is one. */
@@ -25,8 +25,6 @@ export interface Finding {
   /** A replacement the catalog grounds (quick fix). */
   fix?: { title: string; newText: string };
 }
-
-const INTEGER = /^[+-]?\d{1,15}$/;
 
 export function familyTitle(catalog: Catalog, id: FamilyId): string {
   return catalog.family(id).title;
@@ -58,7 +56,7 @@ export function decodeSite(site: CodeSite, text: string, catalog: Catalog): Deco
     const hresult = catalog.decodeHresult(raw);
     return { n: hresult?.status, entry: hresult ? catalog.lookup('syncml-status', hresult.status) : undefined, hresult };
   }
-  if (!INTEGER.test(raw)) {
+  if (!isIntegerText(raw)) {
     const hresult = catalog.decodeHresult(raw);
     return { n: undefined, entry: undefined, hresult };
   }
@@ -77,8 +75,17 @@ function quote(raw: string): string {
  * in every MO): they are never "another family" of a code, and a code is never named as one of them.
  */
 export function meaningsElsewhere(catalog: Catalog, n: number, site: CodeSite, shown: readonly FamilyId[]): CodeEntry[] {
-  if (site.kind === 'state') return [];
+  if (site.kind === 'state' || removedNote(catalog, site.family, n) !== undefined) return [];
   return catalog.definedIn(n).filter((e) => e.cls !== 'state' && e.family !== site.family && !shown.includes(e.family));
+}
+
+/**
+ * Why n is no code of the family when the family's table dropped it before approval (SACMO
+ * 1414-1417): another family's meaning of the same number does not apply there.
+ */
+export function removedNote(catalog: Catalog, family: FamilyId, n: number): string | undefined {
+  const removed = catalog.family(family).removed;
+  return removed && n >= removed.from && n <= removed.to && catalog.lookup(family, n) === undefined ? removed.note : undefined;
 }
 
 export function describeElsewhere(catalog: Catalog, entries: readonly CodeEntry[], limit = 3): string {
@@ -156,10 +163,8 @@ export function assessSite(site: CodeSite, text: string, catalog: Catalog): Find
         'Name it in a custom-codes file (syncml.customCodes) to have it decoded',
     );
   }
-  const removed = entry === undefined ? catalog.family(site.family).removed : undefined;
-  if (removed && n >= removed.from && n <= removed.to) {
-    return at('undefined-code', `${n} is not ${article(expected)}: it was ${removed.note}`);
-  }
+  const removed = entry === undefined ? removedNote(catalog, site.family, n) : undefined;
+  if (removed !== undefined) return at('undefined-code', `${n} is not ${article(expected)}: it was ${removed}`);
   const others = meaningsElsewhere(catalog, n, site, site.alsoAccepts ? [site.alsoAccepts] : []);
   if (entry && entry.kind === 'obsolete') {
     const repl = entry.replacedBy !== undefined ? catalog.lookup(site.family, entry.replacedBy) : undefined;

@@ -1,4 +1,11 @@
-/** Decimal digits read straight from the text, without cutting a substring. */
+/** Decimal integers in text: one home for how a code's digits are read. */
+
+const INTEGER = /^[+-]?\d{1,15}$/;
+
+/** An optionally signed decimal integer of 1 to 15 digits (exact as a JavaScript number). */
+export function isIntegerText(s: string): boolean {
+  return INTEGER.test(s);
+}
 
 /** The value of text[start, end) when it is one or more ASCII digits, else -1. Callers bound the length. */
 export function digitsValue(text: string, start: number, end: number): number {
