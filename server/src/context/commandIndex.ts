@@ -4,6 +4,7 @@
  */
 import { digitsValue } from '../model/digits';
 import { N } from '../model/names';
+import type { XmlDocument } from '../model/xmlDocument';
 
 /**
  * Name id -> 1 for the commands a Status is matched with (answeredCommand): only the answer to an
@@ -18,7 +19,7 @@ for (const n of MATCHED_COMMAND_NAMES) MATCHED_COMMANDS[n] = 1;
  * A MsgID or CmdID in canonical decimal form (no sign, no leading zero, at most 9 digits) as a
  * number, else -1. Such ids (nearly all) key the command index as numbers: no key string is built.
  */
-export function canonicalId(text: string, start: number, end: number): number {
+function canonicalId(text: string, start: number, end: number): number {
   const n = end - start;
   if (n === 0 || n > 9 || (n > 1 && text.charCodeAt(start) === 48)) return -1;
   return digitsValue(text, start, end);
@@ -36,7 +37,7 @@ export function messageKey(msgId: string): number {
  * otherwise the key is the string `${msgId}\u0000${cmdId}` in a Map. Either way equal keys mean equal
  * id strings. Entries are chained per key in Int32Arrays: no object, array or key string per command.
  */
-export class CommandIndex {
+class CommandIndex {
   /** Per entry: the command element, the SyncML element it sits in (-1: none), the previous entry with the same key (newest first). */
   element: Int32Array;
   syncml: Int32Array;
@@ -131,5 +132,57 @@ export class CommandIndex {
     this.element = more(this.element);
     this.syncml = more(this.syncml);
     this.next = more(this.next);
+  }
+}
+
+/** Who sent a message (SyncHdr/Source/LocURI): enough to tell the other party's commands from its own. */
+export interface Sender {
+  source: string;
+}
+
+/**
+ * Status -> the command it answers. The main walk files the Alert and Exec commands as it reaches
+ * them, so at a Status the index holds exactly the commands before it, nearest first.
+ */
+export class CommandMatcher {
+  private readonly index = new CommandIndex(64);
+
+  /** messageAt: the message (sender) of a SyncML element, once the walk has met it. */
+  constructor(
+    private readonly doc: XmlDocument,
+    private readonly messageAt: (syncml: number) => Sender | undefined,
+  ) {}
+
+  /** File a command under its message's MsgID and its CmdID (msgKey is messageKey(msgId)). */
+  file(i: number, syncml: number, msgId: string, msgKey: number): void {
+    const { doc } = this;
+    const idEl = doc.child(i, N.CmdID);
+    if (idEl < 0) return;
+    doc.trim(idEl);
+    if (doc.trimStart === doc.trimEnd) return;
+    const cmdNum = canonicalId(doc.text, doc.trimStart, doc.trimEnd);
+    // The CmdID's string is needed only for a string key.
+    const cmdId = cmdNum >= 0 && msgKey !== -1 ? '' : doc.text.slice(doc.trimStart, doc.trimEnd);
+    this.index.add(msgId, msgKey, cmdId, cmdNum, i, syncml);
+  }
+
+  /**
+   * The command a Status answers, when it is in the same file (a saved trace): `own` is the message
+   * the Status sits in (undefined in a fragment), msgRef, cmdRef and cmd are its children's values.
+   */
+  answered(own: Sender | undefined, msgRef: string, cmdRef: string, cmd: string): number {
+    const { doc, index } = this;
+    const msgId = own ? msgRef : '';
+    const name = cmd === 'Alert' ? N.Alert : cmd === 'Exec' ? N.Exec : -1;
+    for (let h = index.first(msgId, messageKey(msgId), cmdRef, canonicalId(cmdRef, 0, cmdRef.length)); h >= 0; h = index.next[h]) {
+      const c = index.element[h];
+      if (doc.name[c] !== name) continue;
+      const theirs = this.messageAt(index.syncml[h]);
+      // The command was sent by the other party: another message (or, in a fragment, anywhere).
+      if (own && theirs && theirs === own) continue;
+      if (own && theirs && own.source && theirs.source && own.source === theirs.source) continue;
+      return c;
+    }
+    return -1;
   }
 }

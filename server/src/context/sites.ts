@@ -7,7 +7,7 @@ import type { AlertTypeInfo, FamilyId } from '../catalog/types';
 import { lookupName, N, NAMES } from '../model/names';
 import type { XmlDocument } from '../model/xmlDocument';
 import { compileScanSpec } from '../model/scanner';
-import { canonicalId, CommandIndex, MATCHED_COMMAND_NAMES, MATCHED_COMMANDS, messageKey, NO_MESSAGE } from './commandIndex';
+import { CommandMatcher, MATCHED_COMMAND_NAMES, MATCHED_COMMANDS, messageKey, NO_MESSAGE } from './commandIndex';
 import { DS_ONLY_NAMES, DsMarkers, verProtoIsDm } from './messageKind';
 import {
   hasMoHint,
@@ -123,7 +123,7 @@ export interface Contexts {
 }
 
 /** Windows' answer to a Generic Alert may only be one of these (codes.md §1.2, DM Protocol / MS-MDM). */
-export const GENERIC_ALERT_STATUSES: readonly number[] = [200, 202, 401, 407, 412, 415, 500];
+const GENERIC_ALERT_STATUSES: readonly number[] = [200, 202, 401, 407, 412, 415, 500];
 
 /**
  * Two site lists as one sorted by start. The walk makes its sites in document order but for a few
@@ -191,17 +191,15 @@ class Resolver {
   private readonly messageIndex = new Map<number, number>();
   /** The message the marked element being resolved sits in (nearest SyncML ancestor), if any. */
   private current: MessageInfo | undefined;
-  /**
-   * The Alert and Exec commands by message and CmdID, with the SyncML element each sits in (-1: none).
-   * Filled during the walk, so at a Status it holds exactly those commands before it, nearest first.
-   */
-  private readonly commandIndex = new CommandIndex(64);
+  /** The Alert and Exec commands met so far, for a Status to find the one it answers. */
+  private readonly commands: CommandMatcher;
   private readonly dsMarkers: DsMarkers;
   /** Node element -> its full URI and the MO it belongs to (DM tree files). */
   private readonly nodes: NodeInfo[] = [];
 
   constructor(private readonly doc: XmlDocument, private readonly catalog: Catalog) {
     this.dsMarkers = new DsMarkers(doc);
+    this.commands = new CommandMatcher(doc, (syncml) => this.messageAt(syncml));
   }
 
   run(): Contexts {
@@ -227,8 +225,8 @@ class Resolver {
       this.current = top >= 0 ? openInfo[top] : undefined;
       const n = names[i];
       if (MATCHED_COMMANDS[n] === 1) {
-        if (top >= 0) this.indexCommand(i, open[top], openInfo[top].msgId, openKey[top]);
-        else this.indexCommand(i, -1, '', NO_MESSAGE);
+        if (top >= 0) this.commands.file(i, open[top], openInfo[top].msgId, openKey[top]);
+        else this.commands.file(i, -1, '', NO_MESSAGE);
       }
       switch (n) {
         case N.SyncML: {
@@ -308,43 +306,17 @@ class Resolver {
     return k === undefined ? undefined : this.messages[k];
   }
 
+  /** Scratch for dataSite: CodeSite copies the place, so one object serves every site. */
+  private readonly place: SitePlace = { element: -1, start: 0, end: 0 };
+
   /** A site at an element's number (its text, whitespace excluded). */
   private dataSite(el: number, spec: SiteSpec): void {
-    const doc = this.doc;
+    const { doc, place } = this;
     doc.trim(el);
-    this.sites.push(new CodeSite(doc, spec, { element: el, start: doc.trimStart, end: doc.trimEnd }));
-  }
-
-  /** File a command under its message's MsgID and its CmdID, as the main walk reaches it. */
-  private indexCommand(i: number, syncml: number, msgId: string, msgKey: number): void {
-    const { doc } = this;
-    const idEl = doc.child(i, N.CmdID);
-    if (idEl < 0) return;
-    doc.trim(idEl);
-    if (doc.trimStart === doc.trimEnd) return;
-    const cmdNum = canonicalId(doc.text, doc.trimStart, doc.trimEnd);
-    // The CmdID's string is needed only for a string key.
-    const cmdId = cmdNum >= 0 && msgKey !== -1 ? '' : doc.text.slice(doc.trimStart, doc.trimEnd);
-    this.commandIndex.add(msgId, msgKey, cmdId, cmdNum, i, syncml);
-  }
-
-  /** The command a Status answers, when it is in the same file (a saved trace). */
-  private answeredCommand(msgRef: string, cmdRef: string, cmd: string): number {
-    const { doc } = this;
-    const own = this.current;
-    const msgId = own ? msgRef : '';
-    const index = this.commandIndex;
-    const name = cmd === 'Alert' ? N.Alert : cmd === 'Exec' ? N.Exec : -1;
-    for (let h = index.first(msgId, messageKey(msgId), cmdRef, canonicalId(cmdRef, 0, cmdRef.length)); h >= 0; h = index.next[h]) {
-      const c = index.element[h];
-      if (doc.name[c] !== name) continue;
-      const theirs = this.messageAt(index.syncml[h]);
-      // The command was sent by the other party: another message (or, in a fragment, anywhere).
-      if (own && theirs && theirs === own) continue;
-      if (own && theirs && own.source && theirs.source && own.source === theirs.source) continue;
-      return c;
-    }
-    return -1;
+    place.element = el;
+    place.start = doc.trimStart;
+    place.end = doc.trimEnd;
+    this.sites.push(new CodeSite(doc, spec, place));
   }
 
   private status(i: number): void {
@@ -377,7 +349,7 @@ class Resolver {
     let target = cmd === 'Exec' ? this.value(targetRefEl) : '';
     const cmdRef = cmd === 'Alert' || cmd === 'Exec' ? this.value(cmdRefEl) : '';
     if (cmdRef) {
-      const answered = this.answeredCommand(this.value(msgRefEl), cmdRef, cmd);
+      const answered = this.commands.answered(this.current, this.value(msgRefEl), cmdRef, cmd);
       if (answered >= 0) {
         if (doc.name[answered] === N.Alert && this.value(doc.child(answered, N.Data)) === '1226') {
           allowed = GENERIC_ALERT_STATUSES;
