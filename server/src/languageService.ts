@@ -14,7 +14,7 @@ import {
 import type { Catalog } from './catalog/api';
 import { createCatalog } from './catalog/index';
 import type { CodeEntry, FamilyId } from './catalog/types';
-import { resolveContexts } from './context/sites';
+import { CONTEXT_SCAN, resolveContexts } from './context/sites';
 import { asDocumentAnalysis, DocumentAnalysis } from './features/analysis';
 import { getCodeActions } from './features/codeActions';
 import { doComplete, resolveCompletionItem } from './features/completion';
@@ -24,6 +24,7 @@ import { getFoldingRanges } from './features/folding';
 import { doHover } from './features/hover';
 import { getInlayHints } from './features/inlayHints';
 import { findDocumentSymbols } from './features/symbols';
+import { isIntegerText } from './model/digits';
 import { parseXml } from './model/scanner';
 
 /** The local name of the first element, skipping the prolog (BOM, declaration, comments, DOCTYPE). */
@@ -66,7 +67,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
 
   function analyze(document: TextDocument, languageId?: string): DocumentAnalysis {
     const text = document.getText();
-    const xml = parseXml(text);
+    const xml = parseXml(text, CONTEXT_SCAN);
     const kind = detectKind(text, languageId ?? document.languageId);
     const contexts = resolveContexts(xml, catalog);
     return new DocumentAnalysis(document, kind, text, xml, contexts, catalog);
@@ -75,7 +76,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   function explain(input: string, family?: FamilyId): Explanation {
     const trimmed = input.trim();
     const hresult = catalog.decodeHresult(trimmed);
-    const n = hresult ? hresult.status : /^[+-]?\d{1,15}$/.test(trimmed) ? Number(trimmed) : undefined;
+    const n = hresult ? hresult.status : isIntegerText(trimmed) ? Number(trimmed) : undefined;
     if (n === undefined) return { input, number: undefined, meanings: [], note: `'${trimmed}' is not a number` };
     const meanings: CodeEntry[] = [];
     const ids = family ? [family] : catalog.families().map((f) => f.id);

@@ -82,7 +82,7 @@ test('explain: an unknown family is a usage error that lists the valid ids', () 
   const r = runCli(['explain', '404', '--family', 'fumo']);
   assert.equal(r.status, 2);
   assert.equal(r.stdout, '');
-  assert.match(r.stderr, /^syncml-check: unknown family 'fumo' \(valid ids: syncml-status, dm-alert, .*fumo-result.*healthattestation-status\)/);
+  assert.match(r.stderr, /^syncml-check: unknown family 'fumo' \(valid ids: syncml-status, dm-alert, .*fumo-result.*healthattestation-status, dcmo-result\)/);
 });
 
 test('explain: missing or extra numbers are usage errors', () => {

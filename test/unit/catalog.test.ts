@@ -423,7 +423,7 @@ test('definedIn: numbers defined in several families', () => {
     catalog.definedIn(1403).map((e) => e.name),
     ['Alternate Download Authentication Failure', 'Transaction failed due to Device is out of memory', 'Partially lock device failed'],
   );
-  assert.deepEqual(families(1200), ['dm-alert', 'scomo-result', 'sacmo-result', 'lawmo-result']);
+  assert.deepEqual(families(1200), ['dm-alert', 'scomo-result', 'sacmo-result', 'lawmo-result', 'dcmo-result']);
   assert.deepEqual(families(200), ['syncml-status', 'ds-alert', 'fumo-result']);
   assert.deepEqual(families(10), [
     'fumo-state',
@@ -591,13 +591,14 @@ test('alert types: families of the MO types', () => {
   assert.equal(catalog.alertType('urn:oma:at:scomo:1.0:OperationComplete')?.legacy, undefined);
   assert.equal(fam('urn:oma:at:lawmo:1.0:OperationComplete'), 'lawmo-result');
   assert.equal(fam('urn:oma:at:sacmo:1.0:OperationReport'), 'sacmo-result');
+  // Issue 15: DCMO's table (Intune "OMA response codes"); the HealthAttestation result alert carries a Status value.
+  assert.equal(fam('urn:oma:at:dcmo:1.0:OperationComplete'), 'dcmo-result');
+  assert.equal(fam('com.microsoft.mdm:HealthAttestation.Result'), 'healthattestation-status');
   for (const t of [
-    'urn:oma:at:dcmo:1.0:OperationComplete',
     'urn:oma:at:diagmon:1.0:OperationComplete',
     'urn:oma:at:diagmon:1.0:TrapNotification',
     'urn:oma:at:oma-mgmtpolicymo:1.0:policyreport',
     'com.microsoft:mdm.unenrollment.userrequest',
-    'com.microsoft.mdm:HealthAttestation.Result',
     'com.microsoft/MDM/LoginStatus',
   ]) {
     assert.ok(catalog.alertType(t), t);
@@ -619,6 +620,55 @@ test('alert types: families of the MO types', () => {
 
 test('unpublished: the MOs without a published code table, with a note', () => {
   const mos = catalog.unpublished().map((u) => u.mo);
-  for (const mo of ['DCMO', 'DiagMon', 'ConnMO', 'GwMO']) assert.ok(mos.includes(mo), mo);
+  for (const mo of ['DiagMon', 'ConnMO', 'GwMO']) assert.ok(mos.includes(mo), mo);
+  assert.ok(!mos.includes('DCMO'), 'DCMO has a table now (Intune "OMA response codes", issue 15)');
   for (const u of catalog.unpublished()) assert.match(u.note, /codes\.md §3\.[56]/);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issue 15: the second fidelity pass
+
+test('HealthAttestation descriptions follow Microsoft\'s HealthAttestation CSP status table', () => {
+  // learn.microsoft.com/windows/client-management/mdm/healthattestation-csp, "HealthAttestation CSP
+  // status and error codes".
+  const d = (n: number) => catalog.lookup('healthattestation-status', n)?.description ?? '';
+  assert.match(d(400), /DHA-CSP has received a bad \(malformed\) attestation request/);
+  assert.match(d(20), /decrypting the health cert with the AES key/);
+  assert.match(d(6), /opening a handle to Microsoft Platform Crypto Provider/);
+  assert.match(d(26), /failed to connect to the DHA-Service/);
+  for (const n of [4, 8, 12, 13, 15]) assert.equal(d(n), 'Deprecated in Windows 10, version 1607.', `HA ${n}`);
+});
+
+test('dcmo-result: the DCMO rows of Microsoft Intune\'s "OMA response codes" table, and no others', () => {
+  const rows: [number, string][] = [
+    [1200, 'Operation is performed successfully'],
+    [1201, 'Enable operation is performed successfully and the Device Capability is currently attached'],
+    [1202, 'Enable operation is performed successfully but the Device Capability is currently detached'],
+    [1203, 'Device Capability is disabled and User is not allowed to re-enable it'],
+    [1204, 'Device Capability is disabled and User is allowed to re-enable it'],
+    [1400, 'Client error'],
+    [1401, 'User chose not to accept the operation when prompted'],
+    [1402, 'The Operation failed'],
+  ];
+  for (const [code, name] of rows) {
+    const e = catalog.lookup('dcmo-result', code);
+    assert.equal(e?.name, name, `DCMO ${code}`);
+    assert.equal(e?.kind, 'defined');
+    assert.match(e!.source, /Intune/);
+  }
+  assert.equal(catalog.lookup('dcmo-result', 1200)?.cls, 'success');
+  assert.equal(catalog.lookup('dcmo-result', 1401)?.cls, 'originator-error');
+  // The same table gives 1403 and 1404 without the DCMO label (certificate errors): not DCMO rows.
+  assert.equal(catalog.lookup('dcmo-result', 1403), undefined);
+  assert.equal(catalog.lookup('dcmo-result', 1404), undefined);
+  assert.equal(catalog.family('dcmo-result').id, 'dcmo-result');
+  assert.equal(catalog.alertType('urn:oma:at:dcmo:1.0:OperationComplete')?.family, 'dcmo-result');
+});
+
+test('docs/families.md: Sierra Wireless\'s FUMO table settles 412 and 500 in the catalog\'s favour', () => {
+  // tabasco_hardware_sierra swiqmi3/qa/inc/qaGobiApiTableSwiOMADMUpdateCompleteStatus.h (© 2013 Sierra Wireless).
+  const doc = fs.readFileSync(path.resolve(__dirname, '../../../docs/families.md'), 'utf8');
+  assert.match(doc, /FUMO 412 and 500\*\*[\s\S]{0,400}Sierra Wireless/);
+  assert.equal(catalog.lookup('fumo-result', 412)?.name, 'Alternate Download Server Unavailable');
+  assert.equal(catalog.lookup('fumo-result', 500)?.name, 'Alternate Download Server Error');
 });

@@ -331,3 +331,76 @@ describe('completion at code places', () => {
     assert.deepEqual(completionsAt(ddf, 'dmtree').slice(0, 3), ['10', '20', '30']);
   });
 });
+
+describe('issue 15: the second fidelity pass', () => {
+  it('FUMO user- and device-request alerts carry vendor data, not a result code (FUMO §10.3.1.4)', () => {
+    for (const t of ['org.openmobilealliance.dm.firmwareupdate.userrequest', 'org.openmobilealliance.dm.firmwareupdate.devicerequest']) {
+      const source = '<Source><LocURI>./FUMO/fw1</LocURI></Source>';
+      assert.deepEqual(codes(dmMessage(genericAlert(t, '0', source))), [], `${t} with Data 0`);
+      assert.deepEqual(codes(dmMessage(genericAlert(t, 'please check for an update', source))), [], `${t} with vendor text`);
+    }
+  });
+
+  it('the HealthAttestation.Result Generic Alert carries a HealthAttestation Status value (Microsoft sample, Data 3)', () => {
+    // The sample of ../shared/corpus/fragments/msdocs-healthattestation-csp-*.xml (HealthAttestation CSP docs).
+    const t = 'com.microsoft.mdm:HealthAttestation.Result';
+    const source = '<Source><LocURI>./Vendor/MSFT/HealthAttestation/VerifyHealth</LocURI></Source>';
+    assert.deepEqual(codes(dmMessage(genericAlert(t, '3', source))), []);
+    assert.match(hoverAt(dmMessage(genericAlert(t, '|3', source)))!, /3 — HEALTHATTESTATION_CERT_RETRIEVAL_COMPLETE/);
+    assert.deepEqual(codes(dmMessage(genericAlert(t, '37', source))), ['undefined-code:37']);
+  });
+
+  it('SACMO 1414 and 1416 were removed from the SACMO table before approval; no SCOMO meaning is offered (codes.md §3.3)', () => {
+    const t = 'urn:oma:at:sacmo:1.0:OperationReport';
+    for (const n of ['1414', '1416']) {
+      const f = findings(dmMessage(genericAlert(t, n)));
+      assert.deepEqual(f.map((x) => `${x.code}:${x.covered}`), [`undefined-code:${n}`]);
+      assert.match(f[0].message, /removed from the SACMO table before approval/);
+      assert.doesNotMatch(f[0].message, /Corrupted Package|Firmware Update In Progress|SCOMO/);
+      const hover = hoverAt(dmMessage(genericAlert(t, `${n.slice(0, 3)}|${n.slice(3)}`)))!;
+      assert.match(hover, /removed from the SACMO table before approval/);
+      assert.doesNotMatch(hover, /Corrupted Package|Firmware Update In Progress/);
+    }
+  });
+
+  it('DS alert 250 names the Funambol meaning the catalog knows (codes.md §2.3)', () => {
+    const text = dmMessage('    <Alert><CmdID>1</CmdID><Data>250</Data></Alert>', { proto: 'SyncML/1.2' });
+    const f = findings(text);
+    assert.deepEqual(f.map((x) => `${x.code}:${x.covered}`), ['vendor-code:250']);
+    assert.match(f[0].message, /Funambol/);
+    assert.match(f[0].message, /one-way sync from the client without a slow sync/);
+    assert.doesNotMatch(f[0].message, /device maker's/);
+  });
+
+  it('a LAWMO Generic Alert sent with Meta/Format text/plain (Symbian) is still checked', () => {
+    const alert = (data: string) =>
+      dmMessage(`    <Alert><CmdID>4</CmdID><Data>1226</Data><Item><Source><LocURI>./LAWMO/Operations/FullyLock</LocURI></Source>
+      <Meta><Type xmlns="syncml:metinf">urn:oma:at:lawmo:1.0:OperationComplete</Type><Format xmlns="syncml:metinf">text/plain</Format></Meta>
+      <Data>${data}</Data></Item></Alert>`);
+    assert.deepEqual(codes(alert('1499999')), ['undefined-code:1499999']);
+    assert.deepEqual(codes(alert('1200')), []);
+  });
+
+  it('DM alert 1221 is not in the DM 1.2 table (which reserves 1202–1220 and continues at 1222); Symbian uses it', () => {
+    const f = findings(dmMessage('    <Alert><CmdID>1</CmdID><Data>1221</Data></Alert>'));
+    assert.deepEqual(f.map((x) => `${x.code}:${x.covered}`), ['undefined-code:1221']);
+    assert.match(f[0].message, /1202–1220/);
+    assert.match(f[0].message, /1222/);
+    assert.match(f[0].message, /Symbian/);
+    assert.doesNotMatch(f[0].message, /is reserved|Reserved in the DM 1\.2 table/);
+  });
+
+  it('DCMO results are decoded in a DCMO Generic Alert and in a synchronous Exec on a DCMO node (Intune "OMA response codes")', () => {
+    const t = 'urn:oma:at:dcmo:1.0:OperationComplete';
+    assert.match(hoverAt(dmMessage(genericAlert(t, '120|2')))!, /1202 — Enable operation is performed successfully but the Device Capability is currently detached/);
+    assert.deepEqual(codes(dmMessage(genericAlert(t, '1401'))), []);
+    assert.deepEqual(codes(dmMessage(genericAlert(t, '1420'))), ['undefined-code:1420']);
+    const exec = dmMessage(
+      '    <Exec><CmdID>7</CmdID><Item><Target><LocURI>./DCMO/Camera/Operations/Disable</LocURI></Target></Item></Exec>',
+      { msgId: 1, source: 'server' },
+    );
+    const answer = dmMessage(status('Exec', '1203', 7), { msgId: 2 });
+    assert.deepEqual(codes(exec + answer), []);
+    assert.match(hoverAt(exec + answer.replace('<Data>1203', '<Data>12|03'))!, /Device Capability is disabled and User is not allowed to re-enable it/);
+  });
+});

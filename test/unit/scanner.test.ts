@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseXml } from '../../server/src/model/scanner';
+import { compileScanSpec, parseXml } from '../../server/src/model/scanner';
+import { CONTEXT_SCAN } from '../../server/src/context/sites';
 import { N } from '../../server/src/model/names';
 
 function names(text: string): string[] {
@@ -125,5 +126,41 @@ describe('XML scanner', () => {
     const doc = parseXml('<a>' + '& <'.repeat(5000));
     assert.ok(doc.errors.length <= 500);
     assert.equal(doc.errorsTruncated, true);
+  });
+});
+
+describe('XML scanner: the caller says which elements to mark and which attributes to record', () => {
+  const text =
+    '<SyncML xmlns:msft="http://schemas.microsoft.com/MobileDevice/MDM"><SyncBody>' +
+    '<Status><Data msft:originalerror="0x87D10194" other="1">404</Data></Status>' +
+    '<Get><Item/></Get><Exec><Item/></Exec><Foo originalerror="x"/></SyncBody></SyncML>';
+  const marked = (doc: ReturnType<typeof parseXml>) => Array.from(doc.marks.subarray(0, doc.markCount), (i) => doc.tagName(i));
+
+  it('without a spec, nothing is marked and no attribute is recorded', () => {
+    const doc = parseXml(text);
+    assert.equal(doc.markCount, 0);
+    assert.deepEqual(doc.attributes, []);
+  });
+
+  it('a spec marks its elements in document order and records its attributes by local name, any prefix', () => {
+    const doc = parseXml(text, compileScanSpec({ marked: [N.Status, N.Exec], attributes: ['originalerror'] }));
+    assert.deepEqual(marked(doc), ['Status', 'Exec']);
+    assert.deepEqual(
+      doc.attributes.map((a) => `${doc.tagName(a.element)} ${text.slice(a.nameStart, a.nameEnd)}=${text.slice(a.valueStart, a.valueEnd)}`),
+      ['Data msft:originalerror=0x87D10194', 'Foo originalerror=x'],
+    );
+    const other = parseXml(text, compileScanSpec({ marked: [], attributes: ['other'] }));
+    assert.deepEqual(other.attributes.map((a) => text.slice(a.valueStart, a.valueEnd)), ['1']);
+  });
+
+  it('the context layer\'s spec marks the elements it walks and the HRESULT attribute', () => {
+    const doc = parseXml(text, CONTEXT_SCAN);
+    assert.deepEqual(marked(doc), ['SyncML', 'Status', 'Exec']);
+    assert.equal(doc.attributes.length, 2);
+  });
+
+  it('a spec that marks no known name is refused', () => {
+    assert.throws(() => compileScanSpec({ marked: [0], attributes: [] }), /not an element name id/);
+    assert.throws(() => compileScanSpec({ marked: [300], attributes: [] }), /not an element name id/);
   });
 });

@@ -19,6 +19,7 @@ export const FAMILY_IDS = [
   'scomo-deployed-state',
   'lawmo-state',
   'healthattestation-status',
+  'dcmo-result',
 ] as const;
 
 export type FamilyId = (typeof FAMILY_IDS)[number];
@@ -73,6 +74,11 @@ export interface FamilyInfo {
   source: string;
   /** What the family is used for, one sentence. */
   description: string;
+  /**
+   * Numbers the family's table once had and dropped before approval (SACMO 1414-1417): not codes of
+   * the family, and not to be explained by another family's meaning of the same number.
+   */
+  removed?: { from: number; to: number; note: string };
 }
 
 /** The management object (or other meaning) a Generic Alert type string names. */

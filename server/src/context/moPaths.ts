@@ -4,7 +4,7 @@
  */
 import type { FamilyId } from '../catalog/types';
 
-export type MoName = 'FUMO' | 'SCOMO' | 'SACMO' | 'LAWMO';
+export type MoName = 'FUMO' | 'SCOMO' | 'SACMO' | 'LAWMO' | 'DCMO';
 
 export interface MoPath {
   mo: MoName | 'HealthAttestation';
@@ -12,7 +12,7 @@ export interface MoPath {
   rel: string[];
 }
 
-const MO_BY_SEGMENT: Record<string, MoName> = { fumo: 'FUMO', scomo: 'SCOMO', sacmo: 'SACMO', lawmo: 'LAWMO' };
+const MO_BY_SEGMENT: Record<string, MoName> = { fumo: 'FUMO', scomo: 'SCOMO', sacmo: 'SACMO', lawmo: 'LAWMO', dcmo: 'DCMO' };
 
 /** The result-code family a management object's Exec results and Generic Alerts use. */
 export const RESULT_FAMILY: Record<MoName, FamilyId> = {
@@ -20,6 +20,8 @@ export const RESULT_FAMILY: Record<MoName, FamilyId> = {
   SCOMO: 'scomo-result',
   SACMO: 'sacmo-result',
   LAWMO: 'lawmo-result',
+  // Intune lists DCMO's codes among the OMA responses: a DCMO Exec may be answered with one.
+  DCMO: 'dcmo-result',
 };
 
 /** MO identifiers (DDFName / MIME / Type) to the object they name, e.g. urn:oma:mo:oma-fumo:1.0. */
@@ -37,7 +39,7 @@ function segments(uri: string): string[] {
 }
 
 /** Find the management object in a URI by its root segment (./FUMO/..., ./Vendor/X/SCOMO/...). */
-const MO_HINT = /fumo|scomo|sacmo|lawmo|healthattestation/i;
+const MO_HINT = /fumo|scomo|sacmo|lawmo|dcmo|healthattestation/i;
 
 /** Whether a URI mentions a management object at all (else moFromPath is undefined). */
 export function hasMoHint(uri: string): boolean {

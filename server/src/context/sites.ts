@@ -6,6 +6,9 @@ import type { Catalog } from '../catalog/api';
 import type { AlertTypeInfo, FamilyId } from '../catalog/types';
 import { lookupName, N, NAMES } from '../model/names';
 import type { XmlDocument } from '../model/xmlDocument';
+import { compileScanSpec } from '../model/scanner';
+import { CommandMatcher, MATCHED_COMMAND_NAMES, MATCHED_COMMANDS, messageKey, NO_MESSAGE } from './commandIndex';
+import { DS_ONLY_NAMES, DsMarkers, verProtoIsDm } from './messageKind';
 import {
   hasMoHint,
   joinPath,
@@ -21,32 +24,64 @@ import {
 
 export type SiteKind = 'status' | 'alert' | 'alert-item' | 'exec-result' | 'state' | 'hresult';
 
+/** What a code site is, by name: built once per site, so no two like-typed arguments can be swapped. */
+export interface SiteSpec {
+  /** For a Status: the Status element, whose children make the reason (built only when asked). */
+  owner: number;
+  kind: SiteKind;
+  family: FamilyId;
+  /** A DM message (DM-only checks apply); false for SyncML DS. */
+  dm: boolean;
+  /** Why this family applies here; for a Status, what follows "Status for Cmd (CmdRef, MsgRef)". */
+  note: string;
+  /** A second family that also fits here: a synchronous Exec on an MO node answers with its result code. */
+  alsoAccepts?: FamilyId;
+  /** The command a Status answers (its Cmd). */
+  command?: string;
+  /** Statuses the protocol lists for this place (DM per-command table, or the Generic Alert rule). */
+  allowed?: readonly number[];
+  /** What `allowed` is the list for, e.g. "Get" or "a Generic Alert (1226)". */
+  allowedFor?: string;
+}
+
+/** Where a site's number stands: its element and its characters. */
+export interface SitePlace {
+  /** The Data / Value / DefaultValue element, or -1 for an attribute. */
+  element: number;
+  /** The number's characters, whitespace excluded (start === end when empty). */
+  start: number;
+  end: number;
+}
+
 /** A place where a number stands. A class, so every site has one shape (the hot path makes many). */
 export class CodeSite {
-  constructor(
-    private readonly doc: XmlDocument,
-    /** For a Status: the Status element, whose children make the reason (built only when asked). */
-    private readonly owner: number,
-    readonly kind: SiteKind,
-    /** The Data / Value / DefaultValue element, or -1 for an attribute. */
-    readonly element: number,
-    /** The number's characters, whitespace excluded (start === end when empty). */
-    readonly start: number,
-    readonly end: number,
-    readonly family: FamilyId,
-    /** A DM message (DM-only checks apply); false for SyncML DS. */
-    readonly dm: boolean,
-    /** Why this family applies here; for a Status, what follows "Status for Cmd (CmdRef, MsgRef)". */
-    private readonly note: string,
-    /** A second family that also fits here: a synchronous Exec on an MO node answers with its result code. */
-    readonly alsoAccepts: FamilyId | undefined = undefined,
-    /** The command a Status answers (its Cmd). */
-    readonly command: string | undefined = undefined,
-    /** Statuses the protocol lists for this place (DM per-command table, or the Generic Alert rule). */
-    readonly allowed: readonly number[] | undefined = undefined,
-    /** What `allowed` is the list for, e.g. "Get" or "a Generic Alert (1226)". */
-    readonly allowedFor: string | undefined = undefined,
-  ) {}
+  private readonly owner: number;
+  readonly kind: SiteKind;
+  readonly element: number;
+  readonly start: number;
+  readonly end: number;
+  readonly family: FamilyId;
+  readonly dm: boolean;
+  private readonly note: string;
+  readonly alsoAccepts: FamilyId | undefined;
+  readonly command: string | undefined;
+  readonly allowed: readonly number[] | undefined;
+  readonly allowedFor: string | undefined;
+
+  constructor(private readonly doc: XmlDocument, spec: SiteSpec, place: SitePlace) {
+    this.owner = spec.owner;
+    this.kind = spec.kind;
+    this.element = place.element;
+    this.start = place.start;
+    this.end = place.end;
+    this.family = spec.family;
+    this.dm = spec.dm;
+    this.note = spec.note;
+    this.alsoAccepts = spec.alsoAccepts;
+    this.command = spec.command;
+    this.allowed = spec.allowed;
+    this.allowedFor = spec.allowedFor;
+  }
 
   /** Why this family applies here, for hover and messages. */
   get reason(): string {
@@ -88,142 +123,7 @@ export interface Contexts {
 }
 
 /** Windows' answer to a Generic Alert may only be one of these (codes.md §1.2, DM Protocol / MS-MDM). */
-export const GENERIC_ALERT_STATUSES: readonly number[] = [200, 202, 401, 407, 412, 415, 500];
-
-/**
- * Name id -> 1 for the commands a Status is matched with (answeredCommand): only the answer to an
- * Alert (a Generic Alert?) or an Exec (on an MO node?) depends on the command itself. Indexing every
- * command instead was a quarter of the context layer on a trace.
- */
-const MATCHED_COMMANDS = new Uint8Array(256);
-MATCHED_COMMANDS[N.Alert] = 1;
-MATCHED_COMMANDS[N.Exec] = 1;
-
-/**
- * A MsgID or CmdID in canonical decimal form (no sign, no leading zero, at most 9 digits) as a
- * number, else -1. Such ids (nearly all) key the command index as numbers: no key string is built.
- */
-function canonicalId(text: string, start: number, end: number): number {
-  const n = end - start;
-  if (n === 0 || n > 9 || (n > 1 && text.charCodeAt(start) === 48)) return -1;
-  let v = 0;
-  for (let p = start; p < end; p++) {
-    const d = text.charCodeAt(p) - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v;
-}
-
-/** The MsgID part of a numeric command key: a canonical id, NO_MESSAGE for '', or -1 (use a string key). */
-const NO_MESSAGE = -2;
-function messageKey(msgId: string): number {
-  return msgId === '' ? NO_MESSAGE : canonicalId(msgId, 0, msgId.length);
-}
-
-/**
- * Commands by (MsgID, CmdID), newest first. When the MsgID is canonical or empty and the CmdID
- * canonical (nearly always) the pair itself is the key, in an open-addressing table of Int32Arrays;
- * otherwise the key is the string `${msgId}\u0000${cmdId}` in a Map. Either way equal keys mean equal
- * id strings. Entries are chained per key in Int32Arrays: no object, array or key string per command.
- */
-class CommandIndex {
-  /** Per entry: the command element, the SyncML element it sits in (-1: none), the previous entry with the same key (newest first). */
-  element: Int32Array;
-  syncml: Int32Array;
-  next: Int32Array;
-  private count = 0;
-  /** Open addressing over (message key, command id) pairs; slotHead -1 = empty. */
-  private slotMsg: Int32Array;
-  private slotCmd: Int32Array;
-  private slotHead: Int32Array;
-  private used = 0;
-  private readonly byString = new Map<string, number>();
-
-  /** Sized for `expected` commands (the marked elements: no command is unmarked). */
-  constructor(expected: number) {
-    const n = Math.max(16, expected);
-    this.element = new Int32Array(n);
-    this.syncml = new Int32Array(n);
-    this.next = new Int32Array(n);
-    let slots = 64;
-    while (slots < 2 * n) slots *= 2;
-    this.slotMsg = new Int32Array(slots);
-    this.slotCmd = new Int32Array(slots);
-    this.slotHead = new Int32Array(slots).fill(-1);
-  }
-
-  /** msgKey is messageKey(msgId), cmdNum canonicalId(cmdId); cmdId may be '' when both are numeric. */
-  add(msgId: string, msgKey: number, cmdId: string, cmdNum: number, element: number, syncml: number): void {
-    if (this.count === this.element.length) this.grow();
-    const h = this.count++;
-    this.element[h] = element;
-    this.syncml[h] = syncml;
-    this.next[h] = -1;
-    let first: number;
-    if (msgKey !== -1 && cmdNum >= 0) {
-      if (2 * (this.used + 1) > this.slotHead.length) this.rehash();
-      const slot = this.find(msgKey, cmdNum);
-      first = this.slotHead[slot];
-      if (first < 0) {
-        this.slotMsg[slot] = msgKey;
-        this.slotCmd[slot] = cmdNum;
-        this.slotHead[slot] = h;
-        this.used++;
-      }
-    } else {
-      const key = `${msgId}\u0000${cmdId}`;
-      first = this.byString.get(key) ?? -1;
-      if (first < 0) this.byString.set(key, h);
-    }
-    // Newest first: a Status wants the nearest command before it.
-    if (first >= 0) {
-      this.next[h] = first;
-      if (msgKey !== -1 && cmdNum >= 0) this.slotHead[this.find(msgKey, cmdNum)] = h;
-      else this.byString.set(`${msgId}\u0000${cmdId}`, h);
-    }
-  }
-
-  /** The newest entry for these ids (msgKey and cmdNum as add() takes them), or -1. */
-  first(msgId: string, msgKey: number, cmdId: string, cmdNum: number): number {
-    if (msgKey !== -1 && cmdNum >= 0) return this.slotHead[this.find(msgKey, cmdNum)];
-    return this.byString.get(`${msgId}\u0000${cmdId}`) ?? -1;
-  }
-
-  /** The slot holding the pair, or the empty slot where it would go. */
-  private find(msgKey: number, cmdNum: number): number {
-    const mask = this.slotHead.length - 1;
-    let slot = (Math.imul(msgKey, 0x9e3779b1) ^ Math.imul(cmdNum, 0x85ebca6b)) & mask;
-    while (this.slotHead[slot] >= 0 && (this.slotMsg[slot] !== msgKey || this.slotCmd[slot] !== cmdNum)) slot = (slot + 1) & mask;
-    return slot;
-  }
-
-  private rehash(): void {
-    const { slotMsg, slotCmd, slotHead } = this;
-    const size = slotHead.length * 2;
-    this.slotMsg = new Int32Array(size);
-    this.slotCmd = new Int32Array(size);
-    this.slotHead = new Int32Array(size).fill(-1);
-    for (let k = 0; k < slotHead.length; k++) {
-      if (slotHead[k] < 0) continue;
-      const slot = this.find(slotMsg[k], slotCmd[k]);
-      this.slotMsg[slot] = slotMsg[k];
-      this.slotCmd[slot] = slotCmd[k];
-      this.slotHead[slot] = slotHead[k];
-    }
-  }
-
-  private grow(): void {
-    const more = (a: Int32Array) => {
-      const b = new Int32Array(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.element = more(this.element);
-    this.syncml = more(this.syncml);
-    this.next = more(this.next);
-  }
-}
+const GENERIC_ALERT_STATUSES: readonly number[] = [200, 202, 401, 407, 412, 415, 500];
 
 /**
  * Two site lists as one sorted by start. The walk makes its sites in document order but for a few
@@ -253,8 +153,31 @@ interface NodeInfo {
   hint: boolean;
 }
 
-/** Elements only SyncML DS has (sync anchors, Sync, Map). */
-const isDsMarker = (n: number) => n === N.Anchor || n === N.Sync || n === N.Map || n === N.MapItem;
+/** A Generic Alert item's Meta/Format under which its data is still a code. */
+function isCodeFormat(format: string): boolean {
+  const f = format.toLowerCase();
+  return f === 'int' || f === 'text/plain';
+}
+
+/**
+ * What the context layer asks the scanner for (parseXml(text, CONTEXT_SCAN)): the elements the walk
+ * below visits, listed as the scanner goes so that no walk touches every element (where codes stand,
+ * the commands a Status is matched with, the elements only SyncML DS has), and the attribute that
+ * carries Windows' HRESULT (msft:originalerror).
+ */
+export const CONTEXT_SCAN = compileScanSpec({
+  marked: [N.SyncML, N.Status, N.Alert, N.Add, N.Replace, N.Results, N.Node, ...MATCHED_COMMAND_NAMES, ...DS_ONLY_NAMES],
+  attributes: ['originalerror'],
+});
+
+/** Every HRESULT attribute site is the same kind of site. */
+const HRESULT_SITE: SiteSpec = {
+  owner: -1,
+  kind: 'hresult',
+  family: 'syncml-status',
+  dm: true,
+  note: 'Windows HRESULT of the original error (msft:originalerror)',
+};
 
 export function resolveContexts(doc: XmlDocument, catalog: Catalog): Contexts {
   return new Resolver(doc, catalog).run();
@@ -268,17 +191,16 @@ class Resolver {
   private readonly messageIndex = new Map<number, number>();
   /** The message the marked element being resolved sits in (nearest SyncML ancestor), if any. */
   private current: MessageInfo | undefined;
-  /**
-   * The Alert and Exec commands by message and CmdID, with the SyncML element each sits in (-1: none).
-   * Filled during the walk, so at a Status it holds exactly those commands before it, nearest first.
-   */
-  private readonly commandIndex = new CommandIndex(64);
-  /** The marked elements that only SyncML DS has, in document order. Built when first needed. */
-  private dsMarkers: number[] | undefined;
+  /** The Alert and Exec commands met so far, for a Status to find the one it answers. */
+  private readonly commands: CommandMatcher;
+  private readonly dsMarkers: DsMarkers;
   /** Node element -> its full URI and the MO it belongs to (DM tree files). */
   private readonly nodes: NodeInfo[] = [];
 
-  constructor(private readonly doc: XmlDocument, private readonly catalog: Catalog) {}
+  constructor(private readonly doc: XmlDocument, private readonly catalog: Catalog) {
+    this.dsMarkers = new DsMarkers(doc);
+    this.commands = new CommandMatcher(doc, (syncml) => this.messageAt(syncml));
+  }
 
   run(): Contexts {
     const { doc } = this;
@@ -303,8 +225,8 @@ class Resolver {
       this.current = top >= 0 ? openInfo[top] : undefined;
       const n = names[i];
       if (MATCHED_COMMANDS[n] === 1) {
-        if (top >= 0) this.indexCommand(i, open[top], openInfo[top].msgId, openKey[top]);
-        else this.indexCommand(i, -1, '', NO_MESSAGE);
+        if (top >= 0) this.commands.file(i, open[top], openInfo[top].msgId, openKey[top]);
+        else this.commands.file(i, -1, '', NO_MESSAGE);
       }
       switch (n) {
         case N.SyncML: {
@@ -333,9 +255,7 @@ class Resolver {
       }
     }
     // The HRESULT attribute sites, in document order as the scanner met them.
-    const hresults = doc.attributes.map(
-      (a) => new CodeSite(doc, -1, 'hresult', -1, a.valueStart, a.valueEnd, 'syncml-status', true, 'Windows HRESULT of the original error (msft:originalerror)'),
-    );
+    const hresults = doc.attributes.map((a) => new CodeSite(doc, HRESULT_SITE, { element: -1, start: a.valueStart, end: a.valueEnd }));
     this.sites = mergeByStart(this.sites, hresults);
     return { sites: this.sites, typeSites: this.typeSites, messages: this.messages };
   }
@@ -364,7 +284,7 @@ class Resolver {
     const info: MessageInfo = {
       element: i,
       // DS messages say SyncML/1.x; DM says DM/1.x. Without VerProto, DS-only elements decide; else DM.
-      dm: verProto ? !/^syncml\//i.test(verProto) : !this.hasDsMarkers(i + 1, doc.subtreeEnd[i]),
+      dm: verProto ? verProtoIsDm(verProto) : !this.dsMarkers.within(i + 1, doc.subtreeEnd[i]),
       msgId: hdr >= 0 ? this.value(doc.child(hdr, N.MsgID)) : '',
       source: hdr >= 0 ? this.value(doc.path(hdr, N.Source, N.LocURI)) : '',
     };
@@ -373,33 +293,10 @@ class Resolver {
     return info;
   }
 
-  private fragmentIsDm: boolean | undefined;
-
-  /** Elements only SyncML DS has (sync anchors, Sync, Map) in elements [from, to). */
-  private hasDsMarkers(from: number, to: number): boolean {
-    if (!this.dsMarkers) {
-      const { doc } = this;
-      this.dsMarkers = [];
-      for (let k = 0; k < doc.markCount; k++) if (isDsMarker(doc.name[doc.marks[k]])) this.dsMarkers.push(doc.marks[k]);
-    }
-    // The first DS marker at or after `from`, by binary search (a message's check is then not a walk over its elements).
-    const list = this.dsMarkers;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < list.length && list[lo] < to;
-  }
-
   /** DM or DS for the current mark: its message's VerProto, or for a fragment, the whole document's markers. */
   private isDm(): boolean {
     const m = this.current;
-    if (m) return m.dm;
-    this.fragmentIsDm ??= !this.hasDsMarkers(0, this.doc.count);
-    return this.fragmentIsDm;
+    return m ? m.dm : this.dsMarkers.fragmentIsDmDocument();
   }
 
   /** The message of a SyncML element, once resolved (undefined before, and for -1). */
@@ -409,53 +306,17 @@ class Resolver {
     return k === undefined ? undefined : this.messages[k];
   }
 
-  private dataSite(
-    owner: number,
-    el: number,
-    kind: SiteKind,
-    family: FamilyId,
-    dm: boolean,
-    reason: string,
-    alsoAccepts?: FamilyId,
-    command?: string,
-    allowed?: readonly number[],
-    allowedFor?: string,
-  ): void {
-    const doc = this.doc;
+  /** Scratch for dataSite: CodeSite copies the place, so one object serves every site. */
+  private readonly place: SitePlace = { element: -1, start: 0, end: 0 };
+
+  /** A site at an element's number (its text, whitespace excluded). */
+  private dataSite(el: number, spec: SiteSpec): void {
+    const { doc, place } = this;
     doc.trim(el);
-    this.sites.push(new CodeSite(doc, owner, kind, el, doc.trimStart, doc.trimEnd, family, dm, reason, alsoAccepts, command, allowed, allowedFor));
-  }
-
-  /** File a command under its message's MsgID and its CmdID, as the main walk reaches it. */
-  private indexCommand(i: number, syncml: number, msgId: string, msgKey: number): void {
-    const { doc } = this;
-    const idEl = doc.child(i, N.CmdID);
-    if (idEl < 0) return;
-    doc.trim(idEl);
-    if (doc.trimStart === doc.trimEnd) return;
-    const cmdNum = canonicalId(doc.text, doc.trimStart, doc.trimEnd);
-    // The CmdID's string is needed only for a string key.
-    const cmdId = cmdNum >= 0 && msgKey !== -1 ? '' : doc.text.slice(doc.trimStart, doc.trimEnd);
-    this.commandIndex.add(msgId, msgKey, cmdId, cmdNum, i, syncml);
-  }
-
-  /** The command a Status answers, when it is in the same file (a saved trace). */
-  private answeredCommand(msgRef: string, cmdRef: string, cmd: string): number {
-    const { doc } = this;
-    const own = this.current;
-    const msgId = own ? msgRef : '';
-    const index = this.commandIndex;
-    const name = cmd === 'Alert' ? N.Alert : cmd === 'Exec' ? N.Exec : -1;
-    for (let h = index.first(msgId, messageKey(msgId), cmdRef, canonicalId(cmdRef, 0, cmdRef.length)); h >= 0; h = index.next[h]) {
-      const c = index.element[h];
-      if (doc.name[c] !== name) continue;
-      const theirs = this.messageAt(index.syncml[h]);
-      // The command was sent by the other party: another message (or, in a fragment, anywhere).
-      if (own && theirs && theirs === own) continue;
-      if (own && theirs && own.source && theirs.source && own.source === theirs.source) continue;
-      return c;
-    }
-    return -1;
+    place.element = el;
+    place.start = doc.trimStart;
+    place.end = doc.trimEnd;
+    this.sites.push(new CodeSite(doc, spec, place));
   }
 
   private status(i: number): void {
@@ -488,7 +349,7 @@ class Resolver {
     let target = cmd === 'Exec' ? this.value(targetRefEl) : '';
     const cmdRef = cmd === 'Alert' || cmd === 'Exec' ? this.value(cmdRefEl) : '';
     if (cmdRef) {
-      const answered = this.answeredCommand(this.value(msgRefEl), cmdRef, cmd);
+      const answered = this.commands.answered(this.current, this.value(msgRefEl), cmdRef, cmd);
       if (answered >= 0) {
         if (doc.name[answered] === N.Alert && this.value(doc.child(answered, N.Data)) === '1226') {
           allowed = GENERIC_ALERT_STATUSES;
@@ -507,7 +368,7 @@ class Resolver {
         reason += `; a synchronous Exec on ${target} may answer with a ${mo.mo} result code`;
       }
     }
-    this.dataSite(i, data, 'status', 'syncml-status', dm, reason, alsoAccepts, cmd || undefined, allowed, allowedFor);
+    this.dataSite(data, { owner: i, kind: 'status', family: 'syncml-status', dm, note: reason, alsoAccepts, command: cmd || undefined, allowed, allowedFor });
   }
 
   private alert(i: number): void {
@@ -515,14 +376,13 @@ class Resolver {
     const data = doc.child(i, N.Data);
     if (data < 0) return;
     const dm = this.isDm();
-    this.dataSite(
-      i,
-      data,
-      'alert',
-      dm ? 'dm-alert' : 'ds-alert',
+    this.dataSite(data, {
+      owner: i,
+      kind: 'alert',
+      family: dm ? 'dm-alert' : 'ds-alert',
       dm,
-      dm ? 'Alert code of a DM message' : 'Alert code of a SyncML DS message',
-    );
+      note: dm ? 'Alert code of a DM message' : 'Alert code of a SyncML DS message',
+    });
     const code = this.value(data);
     if (code !== '1226' && code !== '1224') return;
     const alertMeta = doc.child(i, N.Meta);
@@ -552,7 +412,9 @@ class Resolver {
         reason = `Generic Alert of type ${type}`;
       }
     }
-    if (!family && alertCode === 1226) {
+    // The Source path names the MO only when the type says nothing: a known type without a family
+    // (FUMO's userrequest, whose data is vendor-specific or empty) is not a result report.
+    if (!family && alertCode === 1226 && typeSite?.info === undefined) {
       const source = this.value(doc.path(item, N.Source, N.LocURI));
       const mo = source ? moFromPath(source) : undefined;
       if (mo && mo.mo !== 'HealthAttestation') {
@@ -563,8 +425,9 @@ class Resolver {
     if (typeSite) typeSite.family = family;
     if (data < 0 || !family) return;
     const format = formatEl >= 0 ? this.value(formatEl) : '';
-    if (format && format.toLowerCase() !== 'int') return; // Meta/Format says the data is not a code
-    this.dataSite(item, data, 'alert-item', family, dm, reason);
+    // Meta/Format says the data is not a code, unless it is int or text/plain (Symbian's LAWMO adapter).
+    if (format && !isCodeFormat(format)) return;
+    this.dataSite(data, { owner: item, kind: 'alert-item', family, dm, note: reason });
   }
 
   /** Add / Replace / Results items whose URI names a state node: the data is that node's state value. */
@@ -582,7 +445,7 @@ class Resolver {
       if (data < 0) continue;
       const format = this.value(doc.path(item, N.Meta, N.Format));
       if (format && format.toLowerCase() !== 'int' && format.toLowerCase() !== 'chr') continue;
-      this.dataSite(item, data, 'state', family, this.isDm(), `Value of the state node ${uri}`);
+      this.dataSite(data, { owner: item, kind: 'state', family, dm: this.isDm(), note: `Value of the state node ${uri}` });
     }
   }
 
@@ -654,8 +517,8 @@ class Resolver {
     }
     if (!family) return;
     const reason = `State value of the ${label}`;
-    if (valueEl >= 0) this.dataSite(i, valueEl, 'state', family, true, reason);
+    if (valueEl >= 0) this.dataSite(valueEl, { owner: i, kind: 'state', family, dm: true, note: reason });
     const def = props >= 0 ? doc.child(props, N.DefaultValue) : -1;
-    if (def >= 0) this.dataSite(i, def, 'state', family, true, `Default ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`);
+    if (def >= 0) this.dataSite(def, { owner: i, kind: 'state', family, dm: true, note: `Default ${reason.charAt(0).toLowerCase()}${reason.slice(1)}` });
   }
 }

@@ -6,6 +6,7 @@ import type { Catalog } from '../catalog/api';
 import type { CodeEntry, FamilyId, HresultDecoding } from '../catalog/types';
 import type { DiagnosticCode } from '../api';
 import type { CodeSite } from '../context/sites';
+import { digitsValue, isIntegerText } from '../model/digits';
 
 export interface Decoded {
   /** The integer, when the text is one. */
@@ -24,8 +25,6 @@ export interface Finding {
   /** A replacement the catalog grounds (quick fix). */
   fix?: { title: string; newText: string };
 }
-
-const INTEGER = /^[+-]?\d{1,15}$/;
 
 export function familyTitle(catalog: Catalog, id: FamilyId): string {
   return catalog.family(id).title;
@@ -57,7 +56,7 @@ export function decodeSite(site: CodeSite, text: string, catalog: Catalog): Deco
     const hresult = catalog.decodeHresult(raw);
     return { n: hresult?.status, entry: hresult ? catalog.lookup('syncml-status', hresult.status) : undefined, hresult };
   }
-  if (!INTEGER.test(raw)) {
+  if (!isIntegerText(raw)) {
     const hresult = catalog.decodeHresult(raw);
     return { n: undefined, entry: undefined, hresult };
   }
@@ -76,8 +75,17 @@ function quote(raw: string): string {
  * in every MO): they are never "another family" of a code, and a code is never named as one of them.
  */
 export function meaningsElsewhere(catalog: Catalog, n: number, site: CodeSite, shown: readonly FamilyId[]): CodeEntry[] {
-  if (site.kind === 'state') return [];
+  if (site.kind === 'state' || removedNote(catalog, site.family, n) !== undefined) return [];
   return catalog.definedIn(n).filter((e) => e.cls !== 'state' && e.family !== site.family && !shown.includes(e.family));
+}
+
+/**
+ * Why n is no code of the family when the family's table dropped it before approval (SACMO
+ * 1414-1417): another family's meaning of the same number does not apply there.
+ */
+export function removedNote(catalog: Catalog, family: FamilyId, n: number): string | undefined {
+  const removed = catalog.family(family).removed;
+  return removed && n >= removed.from && n <= removed.to && catalog.lookup(family, n) === undefined ? removed.note : undefined;
 }
 
 export function describeElsewhere(catalog: Catalog, entries: readonly CodeEntry[], limit = 3): string {
@@ -86,19 +94,12 @@ export function describeElsewhere(catalog: Catalog, entries: readonly CodeEntry[
   return parts.join(', ') + (more > 0 ? ` and ${more} more` : '');
 }
 
-/** The one finding for a site, or undefined when the code is right for its place. */
 /** The number text[start, end) spells in plain decimal digits (1 to 15 of them), or -1. */
 function plainNumber(text: string, start: number, end: number): number {
-  if (end <= start || end - start > 15) return -1;
-  let n = 0;
-  for (let p = start; p < end; p++) {
-    const d = text.charCodeAt(p) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
+  return end - start > 15 ? -1 : digitsValue(text, start, end);
 }
 
+/** The one finding for a site, or undefined when the code is right for its place. */
 export function assessSite(site: CodeSite, text: string, catalog: Catalog): Finding | undefined {
   if (site.kind === 'hresult') return undefined;
   const { start, end } = site;
@@ -150,6 +151,10 @@ export function assessSite(site: CodeSite, text: string, catalog: Catalog): Find
     }
     return undefined;
   }
+  if (entry && entry.kind === 'vendor' && entry.to === undefined) {
+    // A single vendor number the catalog names (Funambol's DS alerts 250-252): say its meaning.
+    return at('vendor-code', `${n} is a vendor extension, not a standard ${expected}: ${entry.description} (${entry.source})`);
+  }
   if (entry && entry.kind === 'vendor') {
     const range = entry.to !== undefined ? `${entry.code}–${entry.to}` : String(entry.code);
     return at(
@@ -158,6 +163,8 @@ export function assessSite(site: CodeSite, text: string, catalog: Catalog): Find
         'Name it in a custom-codes file (syncml.customCodes) to have it decoded',
     );
   }
+  const removed = entry === undefined ? removedNote(catalog, site.family, n) : undefined;
+  if (removed !== undefined) return at('undefined-code', `${n} is not ${article(expected)}: it was ${removed}`);
   const others = meaningsElsewhere(catalog, n, site, site.alsoAccepts ? [site.alsoAccepts] : []);
   if (entry && entry.kind === 'obsolete') {
     const repl = entry.replacedBy !== undefined ? catalog.lookup(site.family, entry.replacedBy) : undefined;
@@ -167,6 +174,10 @@ export function assessSite(site: CodeSite, text: string, catalog: Catalog): Find
         (repl && !entry.description.includes(String(repl.code)) ? ` Use ${repl.code} ("${repl.name}").` : ''),
       repl ? { title: `Replace with ${repl.code} (${repl.name})`, newText: String(repl.code) } : undefined,
     );
+  }
+  if (entry && entry.kind === 'reserved' && entry.to === undefined) {
+    // A single number the table sets apart (DM alert 1221, status 509): its entry says why.
+    return at('undefined-code', `${n} is not ${article(expected)}: ${entry.description}`);
   }
   if (entry && entry.kind === 'reserved') {
     return at(

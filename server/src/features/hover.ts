@@ -2,7 +2,7 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/api';
 import type { CodeEntry } from '../catalog/types';
 import type { CodeSite, TypeSite } from '../context/sites';
-import { decodeSite, familyTitle, meaningsElsewhere } from './assess';
+import { decodeSite, familyTitle, meaningsElsewhere, removedNote } from './assess';
 import { siteAt, typeSiteAt, type DocumentAnalysis } from './analysis';
 
 const CLASS_LABEL: Record<string, string> = {
@@ -41,7 +41,10 @@ function siteHover(a: DocumentAnalysis, site: CodeSite): string | undefined {
     lines.push(`**${raw}** — Windows HRESULT ${hresult.hex} (${hresult.signed}) carrying SyncML status **${hresult.status}**`, '');
   }
   if (entry) lines.push(...entryMarkdown(catalog, entry));
-  else if (n !== undefined && !hresult) lines.push(`**${n}** — not defined as a ${familyTitle(catalog, site.family)}`);
+  else if (n !== undefined && !hresult) {
+    const removed = removedNote(catalog, site.family, n);
+    lines.push(`**${n}** — not defined as a ${familyTitle(catalog, site.family)}` + (removed ? `: ${removed}` : ''));
+  }
   else if (!hresult) return undefined;
   lines.push('', `*Here:* ${site.reason}`);
   if (n !== undefined) {

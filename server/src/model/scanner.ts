@@ -3,7 +3,7 @@
  * Iterative (an explicit stack, no recursion), never throws, keeps going after every error so that
  * the codes before and after it are still decoded, and reports well-formedness errors with offsets.
  */
-import { Ch, N, NAME_ACCEPT, NAME_DEAD, NAME_LENGTH, NAME_NEXT, NAME_ROOT, NAME_STOP } from './names';
+import { Ch, NAME_ACCEPT, NAME_DEAD, NAME_LENGTH, NAME_NEXT, NAME_ROOT, NAME_STOP } from './names';
 import { ElementFlag, XmlDocument } from './xmlDocument';
 
 /** Past this many, further syntax errors are dropped (a binary file would otherwise make thousands). */
@@ -57,17 +57,38 @@ function sameChars(text: string, a: number, b: number, n: number): boolean {
 }
 
 /**
- * Elements the context layer visits: the scanner lists them as it goes (doc.marks), so that the
- * context layer never walks every element. Besides the places where codes stand: the commands a
- * Status is matched with (Alert, Exec) and the elements only SyncML DS has.
+ * What a caller asks the scanner to collect as it goes, so that it never walks every element again:
+ * the elements to list in doc.marks (by name id) and the attributes to record in doc.attributes (by
+ * local name, any prefix). The caller decides which; the scanner knows no element's meaning.
+ * Compiled once (compileScanSpec), read on the hot path without allocating.
  */
-const MARKED = new Uint8Array(256);
-for (const n of [N.SyncML, N.Status, N.Alert, N.Add, N.Replace, N.Results, N.Node, N.Exec, N.Anchor, N.Sync, N.Map, N.MapItem]) {
-  MARKED[n] = 1;
+export interface ScanSpec {
+  /** Name id -> 1 for an element to mark. */
+  readonly marked: Uint8Array;
+  /** Local names of the attributes to record. */
+  readonly attributes: readonly string[];
+  /** Length -> 1 when an attribute to record has that length: most attributes (xmlns) fail this one load. */
+  readonly attributeLength: Uint8Array;
 }
 
-export function parseXml(text: string): XmlDocument {
-  return new Scanner(text).run();
+export function compileScanSpec(request: { marked: readonly number[]; attributes: readonly string[] }): ScanSpec {
+  const marked = new Uint8Array(256);
+  for (const id of request.marked) {
+    // Id 0 is "any name outside the vocabulary": marking it would mark every unknown element.
+    if (!Number.isInteger(id) || id <= 0 || id > 255) throw new RangeError(`scan spec: ${id} is not an element name id`);
+    marked[id] = 1;
+  }
+  const attributes = Object.freeze([...request.attributes]);
+  const attributeLength = new Uint8Array(attributes.reduce((m, a) => Math.max(m, a.length + 1), 0));
+  for (const a of attributes) attributeLength[a.length] = 1;
+  return Object.freeze({ marked, attributes, attributeLength });
+}
+
+/** Marks nothing and records no attribute: the tree and the errors only. */
+const NOTHING = compileScanSpec({ marked: [], attributes: [] });
+
+export function parseXml(text: string, spec: ScanSpec = NOTHING): XmlDocument {
+  return new Scanner(text, spec).run();
 }
 
 /**
@@ -88,7 +109,10 @@ class Scanner {
   /** Out-parameter of startTagRest(): the element stays open (its content follows). */
   private opened = false;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly spec: ScanSpec,
+  ) {
     this.len = text.length;
     // One element per 32 characters: SyncML traces have one per 34-37, DDF files one per 49-64, so
     // the columns are rarely grown (a copy) or trimmed (another copy) and not zeroed twice over.
@@ -118,6 +142,7 @@ class Scanner {
     let flags = doc.flags;
     let marks = doc.marks;
     let markCount = 0;
+    const marked = this.spec.marked;
     const next = NAME_NEXT;
     const accept = NAME_ACCEPT;
     const length = NAME_LENGTH;
@@ -211,7 +236,7 @@ class Scanner {
         name[i] = id;
         parent[i] = depth > 0 ? stack[depth - 1] : -1;
         closeStart[i] = -1;
-        if (MARKED[id] === 1) {
+        if (marked[id] === 1) {
           if (markCount === marks.length) {
             const bigger = new Int32Array(marks.length * 2);
             bigger.set(marks);
@@ -458,11 +483,18 @@ class Scanner {
         return valueEnd;
       }
       if (this.nextAmp < valueEnd) this.checkEntities(valueStart, valueEnd);
-      if (attrEnd - attrLocal === 13 && text.startsWith('originalerror', attrLocal)) {
-        doc.attributes.push({ element: i, nameStart: attrStart, nameEnd: attrEnd, valueStart, valueEnd });
-      }
+      if (this.spec.attributeLength[attrEnd - attrLocal] === 1 && this.wanted(attrLocal, attrEnd)) doc.attributes.push({ element: i, nameStart: attrStart, nameEnd: attrEnd, valueStart, valueEnd });
       p = valueEnd + 1;
     }
+  }
+
+  /** Whether the spec asks for the attribute whose local name is text[from, to). */
+  private wanted(from: number, to: number): boolean {
+    const { attributes } = this.spec;
+    for (let k = 0; k < attributes.length; k++) {
+      if (attributes[k].length === to - from && this.text.startsWith(attributes[k], from)) return true;
+    }
+    return false;
   }
 
   private endTag(lt: number): number {
@@ -565,4 +597,3 @@ class Scanner {
   }
 }
 
-export { N };

@@ -10,7 +10,7 @@ export interface XmlError {
   message: string;
 }
 
-/** An attribute the analysis reads (for now: `originalerror`, Windows' HRESULT on Status/Data). */
+/** An attribute the scan spec asked for (the context layer asks for `originalerror`, Windows' HRESULT). */
 export interface XmlAttribute {
   element: number;
   nameStart: number;
@@ -50,7 +50,7 @@ export class XmlDocument {
   attributes: XmlAttribute[] = [];
   /** Set when errors were dropped past the cap. */
   errorsTruncated = false;
-  /** Indices of the elements whose names are in the scanner's MARKED set, in document order. */
+  /** Indices of the elements the scan spec marks, in document order. */
   marks: Int32Array;
   markCount = 0;
   /** Out-parameters of trim(): the last trimmed range (no array allocated on the hot path). */

@@ -6,7 +6,8 @@
  * - GwMO: OMNA registers a root (urn:oma:at:oma-gwmo) and type names, but how they are joined
  *   into one string is unverified; we do not guess it.
  * - The FUMO devicerequest / userrequest types are listed, but without a family: they ask the
- *   server for an update rather than report an outcome, so their data is not a FUMO result code.
+ *   server for an update rather than report an outcome, and FUMO §10.3.1.4 makes their data
+ *   vendor-specific or empty, so it is not a FUMO result code (nor is the Source path consulted).
  */
 import type { AlertTypeInfo } from '../types';
 
@@ -36,7 +37,7 @@ const TYPES: AlertTypeInfo[] = [
   // LAWMO, SACMO, DCMO
   { type: 'urn:oma:at:lawmo:1.0:OperationComplete', family: 'lawmo-result', mo: 'LAWMO', alert: 1226, format: 'int', source: 'LAWMO implementations (MediaTek, Symbian, ASUS); not in the OMNA page copy (codes.md §3.8)', description: 'Result of a LAWMO operation (lock, unlock, wipe).' },
   { type: 'urn:oma:at:sacmo:1.0:OperationReport', family: 'sacmo-result', mo: 'SACMO', alert: 1226, format: 'int', source: OMNA, description: 'Outcome of a SACMO operation.' },
-  { type: 'urn:oma:at:dcmo:1.0:OperationComplete', mo: 'DCMO', alert: 1226, format: 'int', source: 'OMA DM 2.0 specification example; not in the OMNA page copy (codes.md §3.8, §3.5)', description: 'Result of a DCMO operation; DCMO has no published result-code table, so the code is not checked.' },
+  { type: 'urn:oma:at:dcmo:1.0:OperationComplete', family: 'dcmo-result', mo: 'DCMO', alert: 1226, format: 'int', source: 'OMA DM 2.0 specification example; not in the OMNA page copy (codes.md §3.8, §3.5); codes from Microsoft Intune “OMA response codes”', description: 'Result of a DCMO operation (enable or disable a device capability).' },
 
   // DiagMon
   { type: 'urn:oma:at:diagmon:1.0:OperationComplete', mo: 'DiagMon', alert: 1226, source: OMNA, description: 'Result of a DiagMon operation (DiagMon 1.0 and 1.1); no result-code table is published.' },
@@ -50,7 +51,15 @@ const TYPES: AlertTypeInfo[] = [
 
   // Windows MDM
   { type: 'com.microsoft:mdm.unenrollment.userrequest', mo: 'Windows MDM', alert: 1226, format: 'int', source: 'Microsoft MDM documentation (codes.md §3.8)', description: 'The user unenrolled the Windows device from management.' },
-  { type: 'com.microsoft.mdm:HealthAttestation.Result', mo: 'Windows HealthAttestation', alert: 1226, source: 'Microsoft HealthAttestation CSP documentation (codes.md §3.8)', description: 'A device health attestation result is ready (raised from ./Vendor/MSFT/HealthAttestation/VerifyHealth).' },
+  {
+    type: 'com.microsoft.mdm:HealthAttestation.Result',
+    family: 'healthattestation-status',
+    mo: 'Windows HealthAttestation',
+    alert: 1226,
+    format: 'int',
+    source: 'Microsoft HealthAttestation CSP documentation (codes.md §3.8); its sample alert carries Data 3, a Status value (COMPLETE)',
+    description: 'A device health attestation result is ready (raised from ./Vendor/MSFT/HealthAttestation/VerifyHealth); its data is a HealthAttestation Status value.',
+  },
   { type: 'Reversed-Domain-Name:com.microsoft.mdm.EnterpriseStoreAppInstall.result', mo: 'Windows MDM', alert: 1226, source: 'Third-party server code only, unverified (codes.md §3.8)', description: 'Result of a Store app install (seen only in third-party server code; unverified).' },
   { type: 'com.microsoft/MDM/LoginStatus', mo: 'Windows MDM', alert: 1224, source: '[MS-MDM] and Microsoft MDM documentation (codes.md §3.8)', description: 'Client event in package 1: who is logged in (data user, others or none).' },
   { type: 'com.microsoft/MDM/AADUserToken', mo: 'Windows MDM', alert: 1224, source: '[MS-MDM] §3.2.5.1.2 (codes.md §3.8)', description: 'Client event carrying the Microsoft Entra user token.' },

@@ -33,6 +33,7 @@ export const HUNDREDS_RULE_FAMILIES: ReadonlySet<FamilyId> = new Set<FamilyId>([
   'scomo-result',
   'sacmo-result',
   'lawmo-result',
+  'dcmo-result',
 ]);
 
 /** The class a family gives a number by its own rule (undefined when the rule does not cover it). */

@@ -21,7 +21,7 @@ export const DM_ALERT: readonly CodeEntry[] = family('dm-alert', SRC, [
   [
     1221,
     '(Symbian “Result alert”)',
-    'Reserved in the DM 1.2 table; Symbian uses it for a private result alert, which is not standard.',
+    'Not in the DM 1.2 table, which reserves 1202–1220 and continues at 1222. Symbian uses 1221 for its own result alert (KNSmlDMAgentResultAlert), which is not standard.',
     { ...DM, kind: 'reserved', source: `${SRC}; Symbian constant KNSmlDMAgentResultAlert (unverified)` },
   ],
   [1222, 'NEXT MESSAGE', 'Asks for the next message of a package that spans several messages.', DM],

@@ -1,6 +1,6 @@
 /**
  * One FamilyInfo per family id, in FAMILY_IDS order, and the management objects that have no
- * published code table (codes.md §3.5-3.6).
+ * published code table (codes.md §3.6).
  */
 import type { FamilyId, FamilyInfo } from '../types';
 
@@ -40,6 +40,11 @@ export const FAMILY_INFO: Readonly<Record<FamilyId, FamilyInfo>> = {
     title: 'SACMO result code',
     source: 'SACMO §8.4 “SACMO Result Code” as amended by the OMA-DM-SACMO CR R01 (seeds/000) (codes.md §3.3)',
     description: 'Outcome of a software and application control operation, in a SACMO Generic Alert or a synchronous Exec result (1200-1599).',
+    removed: {
+      from: 1414,
+      to: 1417,
+      note: 'removed from the SACMO table before approval: the change request deleted five codes and renumbered the rest, so this number has no SACMO meaning (codes.md §3.3)',
+    },
   },
   'lawmo-result': {
     id: 'lawmo-result',
@@ -95,13 +100,15 @@ export const FAMILY_INFO: Readonly<Record<FamilyId, FamilyInfo>> = {
     source: 'Windows HealthAttestation CSP Status node (codes.md §4.6)',
     description: 'Value of the Windows ./Vendor/MSFT/HealthAttestation/Status node (0-36, 400, 404, 0xFFFF); not a SyncML status.',
   },
+  'dcmo-result': {
+    id: 'dcmo-result',
+    title: 'DCMO result code',
+    source: 'Microsoft Intune “OMA response codes”, the DCMO rows (codes.md §3.5)',
+    description: 'Outcome of a device capability operation (enable, disable), in a DCMO Generic Alert or a synchronous Exec result (1200-1204, 1400-1402).',
+  },
 };
 
 export const UNPUBLISHED: readonly { mo: string; note: string }[] = [
-  {
-    mo: 'DCMO',
-    note: 'No normative DCMO result-code table was reachable. DCMO reports 1xxx codes in a Generic Alert of type urn:oma:at:dcmo:1.0:OperationComplete (a DM 2.0 example shows 1404); by analogy with LAWMO and SCOMO 1200 is success and 14xx a client error, but that is unverified (codes.md §3.5).',
-  },
   {
     mo: 'DiagMon',
     note: 'DiagMon alert types are registered (OperationComplete, trap and data reports) but no result-code table was found in any source (codes.md §3.6).',

@@ -1,5 +1,6 @@
 /** All built-in tables, keyed by family id. */
 import type { CodeEntry, FamilyId } from '../types';
+import { DCMO_RESULT } from './dcmo';
 import { DM_ALERT } from './dmAlert';
 import { DS_ALERT } from './dsAlert';
 import { FUMO_RESULT } from './fumo';
@@ -34,6 +35,7 @@ export const BUILTIN: Readonly<Record<FamilyId, readonly CodeEntry[]>> = {
   'scomo-deployed-state': SCOMO_DEPLOYED_STATE,
   'lawmo-state': LAWMO_STATE,
   'healthattestation-status': HEALTHATTESTATION_STATUS,
+  'dcmo-result': DCMO_RESULT,
 };
 
 export { ALERT_TYPES } from './alertTypes';

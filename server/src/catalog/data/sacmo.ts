@@ -6,7 +6,8 @@
  * The CR deleted five codes and renumbered the rest; the names of the deleted codes are unknown,
  * so only the one stale number the seed itself still prints is recorded: 1418, which the
  * informative copy of the Security Considerations gives for "Workflow aborted – authorization
- * failure" while the normative text (and the table) say 1413.
+ * failure" while the normative text (and the table) say 1413. The numbers the final table no longer
+ * reaches (1414-1417) are no entries; the family's `removed` note (families.ts) speaks for them.
  */
 import type { CodeEntry } from '../types';
 import { family } from './build';
