@@ -195,7 +195,7 @@ export function summarizeProblems(problems: readonly CustomCodesProblem[]): stri
   const byFile = new Map<string, string[]>();
   for (const p of problems) {
     const list = byFile.get(p.file) ?? [];
-    list.push(p.message);
+    list.push(p.line === undefined ? p.message : `line ${p.line}, column ${p.column}: ${p.message}`);
     byFile.set(p.file, list);
   }
   const out: string[] = [];

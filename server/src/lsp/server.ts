@@ -33,7 +33,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, CompletionOptions, LanguageService } from '../api';
-import { parseCustomCodes } from '../catalog/custom';
+import { formatCustomCodesProblem, parseCustomCodes } from '../catalog/custom';
 import { createCatalog } from '../catalog/index';
 import { FAMILY_IDS, type CustomCodesFile, type FamilyId } from '../catalog/types';
 import { createLanguageService } from '../languageService';
@@ -294,7 +294,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     const result = await loadCustomCodes(files, options.readFile, parseCustomCodes);
     if (generation !== reloadGeneration) return; // a newer reload is under way
-    for (const p of result.problems) log.warn(`syncml.customCodes: ${p.file}: ${p.message}`);
+    for (const p of result.problems) log.warn(`syncml.customCodes: ${formatCustomCodesProblem(p)}`);
     // A notification, not window/showMessageRequest: nothing to answer, nothing to wait for.
     for (const message of summarizeProblems(result.problems)) {
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
