@@ -14,6 +14,7 @@ import {
   ResponseError,
   StreamMessageReader,
   StreamMessageWriter,
+  Trace,
   type DataCallback,
   type Message,
   type MessageConnection,
@@ -148,16 +149,14 @@ export class LspClient {
   private nextRawId = 1;
   private exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private exitInfo: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-  private readonly trace: boolean;
 
   private constructor(readonly child: ChildProcessWithoutNullStreams, trace: boolean) {
-    this.trace = trace;
     this.writer = new OrderedWriter(child.stdin);
     const reader = new TappedReader(child.stdout, (message) => this.tapResponse(message));
     this.connection = createMessageConnection(reader, this.writer);
     child.stderr.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString('utf8');
-      if (this.trace) process.stderr.write(`[server stderr] ${chunk}`);
+      if (trace) process.stderr.write(`[server stderr] ${chunk}`);
     });
     this.exited = new Promise((resolveExit) => {
       child.on('exit', (code, signal) => {
@@ -180,7 +179,6 @@ export class LspClient {
       });
     });
     this.connection.onRequest((method, params) => {
-      if (this.trace) process.stderr.write(`<-- request ${method} ${JSON.stringify(params)?.slice(0, 500)}\n`);
       this.serverRequests.push({ method, params });
       this.wake();
       const handler = this.handlers.get(method);
@@ -196,6 +194,7 @@ export class LspClient {
     for (const m of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create', 'workspace/inlayHint/refresh', 'window/showMessageRequest']) {
       this.handlers.set(m, () => null);
     }
+    if (trace) void this.connection.trace(Trace.Verbose, { log: (m: string, data?: string) => process.stderr.write(`${m} ${data?.slice(0, 500) ?? ''}\n`) });
     this.connection.listen();
   }
 
@@ -216,7 +215,6 @@ export class LspClient {
   }
 
   request<T = any>(method: string, params: unknown, timeoutMs = 10000): Promise<T> {
-    if (this.trace) process.stderr.write(`--> request ${method} ${JSON.stringify(params)?.slice(0, 500)}\n`);
     return this.settleBy(method, timeoutMs, (resolveIt, reject) => {
       this.connection.sendRequest<T>(method, params).then(resolveIt, reject);
     });
@@ -283,7 +281,6 @@ export class LspClient {
   }
 
   notify(method: string, params: unknown): void {
-    if (this.trace) process.stderr.write(`--> ${method} ${JSON.stringify(params)?.slice(0, 500)}\n`);
     // The old pipe dropped writes to a closed stdin; so does this (a test may notify after exit).
     if (!this.alive || !this.child.stdin.writable) return;
     this.connection.sendNotification(method, params).catch(() => {});
@@ -295,7 +292,6 @@ export class LspClient {
   }
 
   private record(method: string, params: unknown): void {
-    if (this.trace) process.stderr.write(`<-- ${method} ${JSON.stringify(params)?.slice(0, 500)}\n`);
     this.notifications.push({ method, params, at: Date.now() });
     this.wake();
   }
