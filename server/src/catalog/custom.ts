@@ -66,16 +66,23 @@ function describe(v: unknown): string {
   }
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
+/** 1-based line and column of offsets in one text; the line starts are found once, for a file with many problems. */
+function lineColumns(text: string): (offset: number) => { line: number; column: number } {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     }
-  }
-  return { line, column: offset - start + 1 };
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  };
 }
 
 /** Where the first value nested deeper than MAX_DEPTH opens, if one does (a linear scan, no recursion). */
@@ -148,8 +155,9 @@ export function formatCustomCodesProblem(p: CustomCodesProblem): string {
 export function parseCustomCodes(text: string, file: string): CustomCodesResult {
   const problems: CustomCodesProblem[] = [];
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lineColumn = lineColumns(body);
   const placed = (message: string, offset: number): void => {
-    problems.push({ file, message, ...lineColumn(body, offset) });
+    problems.push({ file, message, ...lineColumn(offset) });
   };
   let root: Node | undefined;
   /**
