@@ -1,6 +1,7 @@
 /**
  * A minimal JSON-RPC client over a child process's stdio with LSP Content-Length framing, for the
- * benchmark (no dependency on the test helpers). It answers the server's own requests
+ * benchmark: vscode-jsonrpc's queues would be timed as the server's latency (docs/bench.md, the
+ * latency section, says what this client leaves out). It answers the server's own requests
  * (workspace/configuration, client/registerCapability, window/workDoneProgress/create) so the
  * server never waits on us, and timestamps every incoming message on arrival.
  */

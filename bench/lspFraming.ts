@@ -1,6 +1,7 @@
 /**
- * LSP base-protocol framing (`Content-Length: N\r\n\r\n` + N bytes of UTF-8 JSON), for the peers the
- * bench and the tests run over stdio: the bench's client and null server, and the tests' client.
+ * LSP base-protocol framing (`Content-Length: N\r\n\r\n` + N bytes of UTF-8 JSON), for the bench's
+ * peers over stdio: its latency client and its null server. Minimal on purpose (docs/bench.md says
+ * what it leaves out and why); the tests speak to the server through vscode-jsonrpc instead.
  */
 
 /** One message as a frame. */

@@ -37,6 +37,22 @@ test('parseArgs: explain takes a signed-decimal HRESULT as its number, not as an
   });
   const bad = parseArgs(['-2016345708']);
   assert.equal(bad.command, 'usage-error');
+  assert.deepEqual(parseArgs(['explain', '-5', '--decode']), { command: 'usage-error', message: '--decode cannot be combined with explain' });
+});
+
+test('parseArgs: short options are not grouped, and a value may be - or a negative number', () => {
+  assert.deepEqual(parseArgs(['-hV']), { command: 'usage-error', message: "unknown option '-hV'" });
+  assert.deepEqual(parseArgs(['-h=x']), { command: 'usage-error', message: "unknown option '-h=x'" });
+  const r = parseArgs(['--stdin-filename', '-', '--max-warnings', '-1', '--no-color', '--', '-']);
+  assert.deepEqual(r, {
+    command: 'check',
+    verbose: false,
+    color: 'never',
+    format: 'text',
+    inputs: ['-'],
+    maxWarnings: undefined,
+    stdinFilename: '-',
+  });
 });
 
 test('decodeBytes: UTF-8 (BOM dropped), UTF-16 with and without BOM, a declared single-byte encoding, binary', () => {

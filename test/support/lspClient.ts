@@ -1,13 +1,28 @@
 /**
- * A small LSP client for tests: spawns a server with `--stdio`, frames JSON-RPC with
- * Content-Length headers, sends requests and notifications, answers the server's requests
- * (workspace/configuration from a settings object the test controls), and records every
- * notification (publishDiagnostics, logMessage, showMessage) for assertions. No dependencies.
+ * The LSP client of the stdio tests: spawns a server with `--stdio` and speaks to it through
+ * vscode-jsonrpc (the JSON-RPC layer under VS Code's own language client), so the server is read
+ * as a real client reads it. It answers the server's requests (workspace/configuration from a
+ * settings object the test controls), records every notification (publishDiagnostics,
+ * logMessage, showMessage) for assertions, and waits for the child's exit at the end. Raw bytes
+ * (for misuse tests) go through the same ordered writer, so they never split a message.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { frame, FrameReader } from '../../bench/lspFraming';
+import {
+  createMessageConnection,
+  ResponseError,
+  StreamMessageReader,
+  StreamMessageWriter,
+  Trace,
+  type DataCallback,
+  type Message,
+  type MessageConnection,
+  type MessageReader,
+  type MessageWriter,
+  type ResponseMessage,
+} from 'vscode-jsonrpc/node';
+import { frame } from './lspMisuse';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
 export const SERVER = join(ROOT, 'dist', 'server-node.js');
@@ -38,15 +53,8 @@ export interface Notification {
   at: number;
 }
 
-export class ResponseErrorLike extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-    readonly data?: unknown,
-  ) {
-    super(message);
-  }
-}
+/** An error response (vscode-jsonrpc's ResponseError: code, message, data). */
+export { ResponseError as ResponseErrorLike };
 
 type ServerRequestHandler = (params: any) => unknown;
 
@@ -60,52 +68,134 @@ export interface StartOptions {
   trace?: boolean;
 }
 
+/**
+ * vscode-jsonrpc's writer, with raw writes queued in the same order: it writes a message's header
+ * and body in two writes a step apart, and a raw write in between would break that message.
+ */
+class OrderedWriter implements MessageWriter {
+  private tail: Promise<void> = Promise.resolve();
+  private readonly inner: StreamMessageWriter;
+  constructor(private readonly stream: NodeJS.WritableStream) {
+    this.inner = new StreamMessageWriter(stream);
+  }
+  get onError() {
+    return this.inner.onError;
+  }
+  get onClose() {
+    return this.inner.onClose;
+  }
+  write(msg: Message): Promise<void> {
+    return this.enqueue(() => this.inner.write(msg));
+  }
+  raw(data: string | Buffer): Promise<void> {
+    return this.enqueue(() => new Promise<void>((done, fail) => this.stream.write(data, (e) => (e ? fail(e) : done()))));
+  }
+  private enqueue(op: () => Promise<void>): Promise<void> {
+    const p = this.tail.then(op);
+    this.tail = p.catch(() => {});
+    return p;
+  }
+  end(): void {
+    this.inner.end();
+  }
+  dispose(): void {
+    this.inner.dispose();
+  }
+}
+
+/**
+ * vscode-jsonrpc's reader, letting the client see responses to the string ids of raw requests
+ * first (the connection ignores responses to ids it did not send).
+ */
+class TappedReader implements MessageReader {
+  private readonly inner: StreamMessageReader;
+  constructor(
+    stream: NodeJS.ReadableStream,
+    private readonly tap: (message: Message) => boolean,
+  ) {
+    this.inner = new StreamMessageReader(stream);
+  }
+  get onError() {
+    return this.inner.onError;
+  }
+  get onClose() {
+    return this.inner.onClose;
+  }
+  get onPartialMessage() {
+    return this.inner.onPartialMessage;
+  }
+  listen(callback: DataCallback) {
+    return this.inner.listen((message) => {
+      if (!this.tap(message)) callback(message);
+    });
+  }
+  dispose(): void {
+    this.inner.dispose();
+  }
+}
+
 export class LspClient {
   readonly notifications: Notification[] = [];
   readonly serverRequests: { method: string; params: any }[] = [];
   /** The `syncml` section returned to workspace/configuration; tests mutate it. */
   settings: Record<string, unknown> = {};
   stderr = '';
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void; method: string }>();
+  private readonly pending = new Set<{ reject: (e: Error) => void; method: string }>();
+  private readonly rawWaiters = new Map<string | number, (response: ResponseMessage) => void>();
   private readonly handlers = new Map<string, ServerRequestHandler>();
   private readonly waiters = new Set<() => void>();
-  private readonly reader = new FrameReader(
-    (body) => {
-      if (this.trace) process.stderr.write(`<-- ${body.slice(0, 500)}\n`);
-      this.dispatch(JSON.parse(body));
-    },
-    (header) => {
-      // A server in --stdio mode must write nothing but frames to stdout.
-      throw new Error(`bad header from server: ${header}`);
-    },
-  );
+  private readonly writer: OrderedWriter;
+  private readonly connection: MessageConnection;
+  private nextRawId = 1;
   private exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private exitInfo: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-  private readonly trace: boolean;
 
   private constructor(readonly child: ChildProcessWithoutNullStreams, trace: boolean) {
-    this.trace = trace;
-    child.stdout.on('data', (chunk: Buffer) => this.reader.push(chunk));
+    this.writer = new OrderedWriter(child.stdin);
+    const reader = new TappedReader(child.stdout, (message) => this.tapResponse(message));
+    this.connection = createMessageConnection(reader, this.writer);
     child.stderr.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString('utf8');
-      if (this.trace) process.stderr.write(`[server stderr] ${chunk}`);
+      if (trace) process.stderr.write(`[server stderr] ${chunk}`);
     });
     this.exited = new Promise((resolveExit) => {
       child.on('exit', (code, signal) => {
         this.exitInfo = { code, signal };
-        for (const [, p] of this.pending) p.reject(new Error(`server exited (code ${code}, signal ${signal}) before answering ${p.method}`));
+        for (const p of this.pending) p.reject(new Error(`server exited (code ${code}, signal ${signal}) before answering ${p.method}`));
         this.pending.clear();
         this.wake();
         resolveExit({ code, signal });
       });
     });
+    // Stop reading once the child and its pipes are gone (pending requests were rejected at exit).
+    child.on('close', () => this.connection.dispose());
+    // Writes after the child is gone fail with EPIPE: expected, as the old pipe simply dropped them.
+    child.stdin.on('error', () => {});
+    this.connection.onError(([error]) => {
+      if (!this.alive || !this.child.stdin.writable) return;
+      // A server in --stdio mode must write nothing but well-formed messages to stdout.
+      setImmediate(() => {
+        throw new Error(`protocol error from the server: ${error.message}`);
+      });
+    });
+    this.connection.onRequest((method, params) => {
+      this.serverRequests.push({ method, params });
+      this.wake();
+      const handler = this.handlers.get(method);
+      if (!handler) return new ResponseError(-32601, `test client: no handler for ${method}`);
+      return handler(params) ?? null;
+    });
+    this.connection.onNotification((method, params) => this.record(method, params));
+    // vscode-jsonrpc keeps $/progress for progress handlers; the tests see it as a notification.
+    this.connection.onUnhandledProgress((params) => this.record('$/progress', params));
     this.handlers.set('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((item) => (item.section === 'syncml' || item.section === undefined ? this.settings : null)),
     );
     for (const m of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create', 'workspace/inlayHint/refresh', 'window/showMessageRequest']) {
       this.handlers.set(m, () => null);
     }
+    if (trace) void this.connection.trace(Trace.Verbose, { log: (m: string, data?: string) => process.stderr.write(`${m} ${data?.slice(0, 500) ?? ''}\n`) });
+    this.connection.listen();
   }
 
   static start(options: StartOptions = {}): LspClient {
@@ -125,89 +215,84 @@ export class LspClient {
   }
 
   request<T = any>(method: string, params: unknown, timeoutMs = 10000): Promise<T> {
-    const id = this.nextId++;
-    return this.requestWithId<T>(id, method, params, timeoutMs);
+    return this.settleBy(method, timeoutMs, (resolveIt, reject) => {
+      this.connection.sendRequest<T>(method, params).then(resolveIt, reject);
+    });
   }
 
   /**
    * Send a request and its `$/cancelRequest` in ONE write, so the server reads the cancellation
-   * before it can run the request (separate writes may arrive in separate reads).
+   * before it can run the request (vscode-jsonrpc writes each message on its own, so the server
+   * could read and answer the request alone). Raw, with a string id the connection never uses.
    */
   requestAndCancel<T = any>(method: string, params: unknown, timeoutMs = 10000): Promise<T> {
-    const id = this.nextId++;
-    this.batching = [];
-    const result = this.requestWithId<T>(id, method, params, timeoutMs);
-    this.send({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } });
-    const frames = Buffer.concat(this.batching);
-    this.batching = undefined;
-    this.child.stdin.write(frames);
-    return result;
-  }
-
-  private batching: Buffer[] | undefined;
-
-  private requestWithId<T>(id: number, method: string, params: unknown, timeoutMs: number): Promise<T> {
-    return new Promise<T>((resolvePromise, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new Error(`timeout after ${timeoutMs} ms waiting for ${method}`));
-      }, timeoutMs);
-      this.pending.set(id, {
-        method,
-        resolve: (v) => {
-          clearTimeout(timer);
-          resolvePromise(v);
-        },
-        reject: (e) => {
-          clearTimeout(timer);
-          reject(e);
-        },
+    const id = `cancelled-${this.nextRawId++}`;
+    return this.settleBy(method, timeoutMs, (resolveIt, reject) => {
+      this.rawWaiters.set(id, (response) => {
+        if (response.error) reject(new ResponseError(response.error.code, response.error.message, response.error.data));
+        else resolveIt(response.result as T);
       });
-      this.send({ jsonrpc: '2.0', id, method, params });
+      const request = frame(JSON.stringify({ jsonrpc: '2.0', id, method, params }));
+      const cancel = frame(JSON.stringify({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } }));
+      this.writer.raw(Buffer.concat([request, cancel])).catch(reject);
     });
   }
 
-  notify(method: string, params: unknown): void {
-    this.send({ jsonrpc: '2.0', method, params });
-  }
-
-  /** Write raw bytes (for malformed-input tests). */
-  writeRaw(data: string | Buffer): void {
-    this.child.stdin.write(data);
-  }
-
-  private send(message: unknown): void {
-    if (this.trace) process.stderr.write(`--> ${JSON.stringify(message).slice(0, 500)}\n`);
-    const bytes = frame(message);
-    if (this.batching) this.batching.push(bytes);
-    else if (this.child.stdin.writable) this.child.stdin.write(bytes);
-  }
-
-  private dispatch(message: any): void {
-    if (message.id !== undefined && message.method === undefined) {
-      const p = this.pending.get(message.id);
-      if (!p) return;
-      this.pending.delete(message.id);
-      if (message.error) p.reject(new ResponseErrorLike(message.error.code, message.error.message, message.error.data));
-      else p.resolve(message.result);
-    } else if (message.id !== undefined) {
-      this.serverRequests.push({ method: message.method, params: message.params });
-      const handler = this.handlers.get(message.method);
-      if (!handler) {
-        this.send({ jsonrpc: '2.0', id: message.id, error: { code: -32601, message: `test client: no handler for ${message.method}` } });
-      } else {
-        let result: unknown;
-        try {
-          result = handler(message.params);
-        } catch (e) {
-          this.send({ jsonrpc: '2.0', id: message.id, error: { code: -32603, message: String(e) } });
-          return;
-        }
-        this.send({ jsonrpc: '2.0', id: message.id, result: result ?? null });
+  /**
+   * A promise that `start` settles; rejected after `timeoutMs`, or when the server exits first.
+   */
+  private settleBy<T>(method: string, timeoutMs: number, start: (resolveIt: (v: T) => void, reject: (e: Error) => void) => void): Promise<T> {
+    return new Promise<T>((resolvePromise, rejectPromise) => {
+      if (!this.alive) {
+        rejectPromise(new Error(`server exited (code ${this.exitInfo!.code}, signal ${this.exitInfo!.signal}) before ${method} was sent`));
+        return;
       }
-    } else {
-      this.notifications.push({ method: message.method, params: message.params, at: Date.now() });
-    }
+      const entry = {
+        method,
+        reject: (e: Error) => {
+          clearTimeout(timer);
+          this.pending.delete(entry);
+          rejectPromise(e);
+        },
+      };
+      const timer = setTimeout(() => entry.reject(new Error(`timeout after ${timeoutMs} ms waiting for ${method}`)), timeoutMs);
+      this.pending.add(entry);
+      start((v) => {
+        clearTimeout(timer);
+        this.pending.delete(entry);
+        resolvePromise(v);
+      }, entry.reject);
+    });
+  }
+
+  /** Wait for the response to a raw request with this id (see lspMisuse's RawChannel). */
+  onRawResponse(id: string | number, callback: (response: ResponseMessage) => void): void {
+    this.rawWaiters.set(id, callback);
+  }
+
+  private tapResponse(message: Message): boolean {
+    const m = message as Partial<ResponseMessage> & { method?: string };
+    if (m.method !== undefined || m.id === undefined || m.id === null) return false;
+    const waiter = this.rawWaiters.get(m.id);
+    if (!waiter) return false;
+    this.rawWaiters.delete(m.id);
+    waiter(m as ResponseMessage);
+    return true;
+  }
+
+  notify(method: string, params: unknown): void {
+    // The old pipe dropped writes to a closed stdin; so does this (a test may notify after exit).
+    if (!this.alive || !this.child.stdin.writable) return;
+    this.connection.sendNotification(method, params).catch(() => {});
+  }
+
+  /** Write raw bytes (for malformed-input tests), after every message sent before. */
+  writeRaw(data: string | Buffer): void {
+    this.writer.raw(data).catch(() => {});
+  }
+
+  private record(method: string, params: unknown): void {
+    this.notifications.push({ method, params, at: Date.now() });
     this.wake();
   }
 

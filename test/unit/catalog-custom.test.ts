@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FAMILY_IDS, createCatalog, parseCustomCodes } from '../../server/src/catalog';
 import type { CustomCodesFile } from '../../server/src/catalog';
-import { findJsonError } from '../../server/src/catalog/jsonError';
+import { formatFileProblem } from '../../server/src/catalog/custom';
 
 const FILE = 'file:///work/vendor-codes.json';
 const json = (v: unknown): string => JSON.stringify(v, null, 2);
@@ -216,14 +216,34 @@ test('overlapping entries in one file: the later one is reported and skipped', (
 });
 
 test('file-level problems: invalid JSON, empty file, wrong top-level shape', () => {
-  const invalid = parseCustomCodes('{\n  "codes": [\n    { "family": "fumo-result", "code": 251, }\n  ]\n}\n', FILE);
+  const invalid = parseCustomCodes('{\n  "codes": [\n    { "family": "fumo-result", "code": 251, , }\n  ]\n}\n', FILE);
   assert.equal(invalid.codes, undefined);
-  assert.equal(invalid.problems.length, 1);
-  assert.equal(invalid.problems[0].file, FILE);
-  assert.match(invalid.problems[0].message, /^invalid JSON at line 3, column 45: expected a property name in double quotes, found "}"/);
+  assert.deepEqual(invalid.problems, [
+    { file: FILE, line: 3, column: 45, message: 'invalid JSON: expected a property name in double quotes, found ","' },
+  ]);
+  assert.equal(formatFileProblem(invalid.problems[0]), `${FILE}:3:45: invalid JSON: expected a property name in double quotes, found ","`);
 
   const truncated = parseCustomCodes('{"codes": [', FILE);
-  assert.match(truncated.problems[0].message, /^invalid JSON at line 1, column 12: expected a value, found the end of the file/);
+  assert.deepEqual(truncated.problems, [
+    { file: FILE, line: 1, column: 12, message: "invalid JSON: an array is not closed: expected ']', found the end of the file" },
+  ]);
+  const broken: Array<[string, string]> = [
+    ['{"codes": [] "x": 1}', '1:14: invalid JSON: expected \',\' between two values, found "\\""'],
+    ['{"codes" []}', '1:10: invalid JSON: expected \':\' after the property name, found "["'],
+    ['{"codes": [tru]}', '1:12: invalid JSON: expected a value, found "t"'],
+    ["{'codes': []}", '1:2: invalid JSON: expected a value, found "\'"'],
+    ['{"codes": []} x', '1:15: invalid JSON: unexpected "x" after the end of the JSON value'],
+    ['{"codes": ["a\\q"]}', '1:12: invalid JSON: invalid escape in a string'],
+    ['{"codes": ["a', '1:12: invalid JSON: unterminated string'],
+    ['{"codes": [] /* note', '1:14: invalid JSON: unterminated comment'],
+    ['['.repeat(300), '1:257: invalid JSON: nested more than 256 levels deep'],
+  ];
+  for (const [text, expected] of broken) {
+    const r = parseCustomCodes(text, 'x.json');
+    assert.equal(r.codes, undefined, text);
+    assert.deepEqual(r.problems.map(formatFileProblem), [`x.json:${expected}`], text);
+  }
+  assert.match(parseCustomCodes('['.repeat(100000), FILE).problems[0].message, /nested more than/, 'deep nesting is reported, not a stack overflow');
 
   for (const empty of ['', '   \n\t', '\ufeff']) {
     const r = parseCustomCodes(empty, FILE);
@@ -259,41 +279,65 @@ test('file-level problems: invalid JSON, empty file, wrong top-level shape', () 
   assert.deepEqual(parseCustomCodes('{"codes": []}', FILE), { codes: { file: FILE, entries: [] }, problems: [] });
 });
 
-test('invalid JSON locator agrees with JSON.parse on mutated input', () => {
-  const base = json({
-    $schema: 'x',
-    codes: [
-      { family: 'fumo-result', code: 251, name: 'A "q" \\ é', description: null },
-      { from: 1, to: 2e3, x: [true, false, null, -0.5, 1e2] },
+test('a problem in a valid file points at its place: line and column of the value, or of the entry', () => {
+  const text = [
+    '{',
+    '  "$schema": "./custom-codes.schema.json",',
+    '  "codes": [',
+    '    { "family": "fumo-result", "code": 251, "name": "Good" },',
+    '    {',
+    '      "family": "scomo",',
+    '      "code": 1451,',
+    '      "name": "Bad family"',
+    '    },',
+    '    { "family": "scomo-result", "from": 1460, "to": 1450, "name": "Backwards" },',
+    '    { "family": "scomo-result", "from": 1450, "name": "No end" },',
+    '    "not an object",',
+    '    { "family": "fumo-result", "code": 251, "name": "Again", "colour": "red" }',
+    '  ],',
+    '  "version": 2',
+    '}',
+  ].join('\n');
+  const r = parseCustomCodes(text, 'acme.syncml-codes.json');
+  assert.deepEqual(r.codes?.entries.map((e) => e.name), ['Good']);
+  assert.deepEqual(
+    r.problems.map((p) => formatFileProblem(p).replace(/;.*/, '')),
+    [
+      'acme.syncml-codes.json:15:3: unknown top-level property "version" is ignored',
+      'acme.syncml-codes.json:6:17: codes[1].family: "scomo" is not a family id',
+      'acme.syncml-codes.json:10:53: codes[2].to: 1450 is less than from (1460). Entry skipped',
+      'acme.syncml-codes.json:11:5: codes[3].to: missing',
+      'acme.syncml-codes.json:12:5: codes[4]: expected an object, found the string "not an object". Entry skipped',
+      'acme.syncml-codes.json:13:62: codes[5]: unknown property "colour"',
     ],
-  });
-  const alphabet = '{}[],:"\\ \n0123456789-+.eEtrufalsn\'x';
-  let seed = 42;
-  const rnd = (): number => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x7fffffff;
-  };
-  for (let k = 0; k < 5000; k++) {
-    const chars = base.split('');
-    const edits = 1 + Math.floor(rnd() * 3);
-    for (let j = 0; j < edits; j++) {
-      const at = Math.floor(rnd() * chars.length);
-      const ch = alphabet[Math.floor(rnd() * alphabet.length)];
-      const op = rnd();
-      if (op < 0.33) chars.splice(at, 1);
-      else if (op < 0.66) chars.splice(at, 0, ch);
-      else chars[at] = ch;
-    }
-    const text = chars.join('');
-    let valid = true;
-    try {
-      JSON.parse(text);
-    } catch {
-      valid = false;
-    }
-    assert.equal(findJsonError(text) === undefined, valid, `disagreement on ${JSON.stringify(text)}`);
-  }
-  assert.ok(findJsonError('['.repeat(100000)), 'deep nesting is reported, not a stack overflow');
+  );
+  // The place of a problem found after validation (a clash with an earlier entry) is the entry.
+  const clash = parseCustomCodes('{"codes": [\n  {"family": "fumo-result", "code": 251, "name": "A"},\n  {"family": "fumo-result", "code": 251, "name": "B"}\n]}', FILE);
+  assert.deepEqual(clash.problems.map((p) => [p.line, p.column]), [[3, 3]]);
+  // A file-level problem without a place is printed without one.
+  assert.equal(formatFileProblem({ file: 'a.json', message: 'cannot be read' }), 'a.json: cannot be read');
+});
+
+test('comments and trailing commas are accepted, as in VS Code settings.json', () => {
+  const r = parseCustomCodes(
+    [
+      '// Acme vendor codes',
+      '{',
+      '  "codes": [',
+      '    /* from the 2023 device guide */',
+      '    { "family": "fumo-result", "code": 251, "name": "Battery low", }, // trailing comma in an object',
+      '    { "family": "fumo-result", "code": "252", "name": "Wrong type" },',
+      '  ],',
+      '}',
+    ].join('\n'),
+    FILE,
+  );
+  assert.deepEqual(r.codes?.entries.map((e) => e.name), ['Battery low']);
+  assert.deepEqual(
+    r.problems.map((p) => [p.line, p.column, p.message.replace(/ from 0.*/, '')]),
+    [[6, 40, 'codes[1].code: expected an integer']],
+    'positions count the comment lines',
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -307,6 +351,7 @@ test('schema: draft-07, and its enums and limits are the validator\'s', () => {
   assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
   assert.deepEqual(schema.required, ['codes']);
   assert.equal(schema.additionalProperties, false);
+  assert.deepEqual([schema.allowComments, schema.allowTrailingCommas], [true, true], 'the editor accepts what the parser accepts');
   assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'codes']);
   const entry = schema.definitions.entry;
   assert.deepEqual(entry.properties.family.enum, [...FAMILY_IDS]);
@@ -330,8 +375,12 @@ test('schema: draft-07, and its enums and limits are the validator\'s', () => {
 test('schema and validator agree on sample entries (checked with ajv)', () => {
   // ajv is a devDependency for exactly this check: the shipped schema must say what the validator does.
   const mod = require('ajv');
-  const Ajv: new (opts?: object) => { compile(s: object): (d: unknown) => boolean } = mod.default ?? mod;
-  const validate = new Ajv({ allErrors: true }).compile(JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8')));
+  const Ajv: new (opts?: object) => { addKeyword(k: string): void; compile(s: object): (d: unknown) => boolean } = mod.default ?? mod;
+  const ajv = new Ajv({ allErrors: true });
+  // VS Code's JSON editor reads these two (no comment or trailing-comma errors in these files); ajv need not.
+  ajv.addKeyword('allowComments');
+  ajv.addKeyword('allowTrailingCommas');
+  const validate = ajv.compile(JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8')));
   // Entries whose validity the schema can express (not: to < from, built-in clashes, overlaps, class derivation).
   const samples: unknown[] = [
     { family: 'fumo-result', code: 251, name: 'x' },

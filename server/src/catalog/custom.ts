@@ -1,6 +1,8 @@
 /**
  * Custom-codes files: users add their own codes (typically vendor codes in a family's vendor
- * ranges) in a small JSON file. Pure: JSON.parse plus hand-written validation, no platform imports.
+ * ranges) in a small JSON file. Pure: jsonc-parser (which keeps every value's offset, so a problem
+ * points at its place) plus hand-written validation, no platform imports. Comments and trailing
+ * commas are accepted, as in VS Code's own settings.json.
  *
  * Format (schemas/custom-codes.schema.json describes exactly this):
  *
@@ -18,12 +20,15 @@
  * number the built-in table already defines (it may cover vendor, reserved, obsolete or unassigned
  * numbers), nor overlap an earlier entry of the same file and family.
  */
+import { createScanner, findNodeAtLocation, getNodeValue, ParseErrorCode, parseTree, SyntaxKind, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
 import { BUILTIN, familyClass } from './data';
-import { findJsonError } from './jsonError';
 import type { CodeClass, CodeEntry, CustomCodesFile, CustomCodesProblem, FamilyId } from './types';
 import { FAMILY_IDS } from './types';
 
 export const CUSTOM_CODE_MAX = 2147483647;
+
+/** jsonc-parser reads nested values recursively: deeper files are refused before it sees them. */
+const MAX_DEPTH = 256;
 
 const ENTRY_KEYS = ['family', 'code', 'from', 'to', 'name', 'description', 'class'] as const;
 const TOP_KEYS = ['$schema', 'codes'] as const;
@@ -61,49 +66,130 @@ function describe(v: unknown): string {
   }
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
+/** 1-based line and column of offsets in one text; the line starts are found once, for a file with many problems. */
+function lineColumns(text: string): (offset: number) => { line: number; column: number } {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  };
+}
+
+/** Where the first value nested deeper than MAX_DEPTH opens, if one does (a linear scan, no recursion). */
+function tooDeep(text: string): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let t = scanner.scan(); t !== SyntaxKind.EOF; t = scanner.scan()) {
+    if (t === SyntaxKind.OpenBraceToken || t === SyntaxKind.OpenBracketToken) {
+      if (++depth > MAX_DEPTH) return scanner.getTokenOffset();
+    } else if (t === SyntaxKind.CloseBraceToken || t === SyntaxKind.CloseBracketToken) depth--;
   }
-  return { line, column: offset - start + 1 };
+  return undefined;
+}
+
+/** What is at the offset, for "found …": one character, or the end of the file. */
+function foundAt(text: string, offset: number): string {
+  return offset >= text.length ? 'the end of the file' : JSON.stringify(text[offset]);
+}
+
+/** jsonc-parser's first error in words (its own names are identifiers such as CommaExpected). */
+function syntaxMessage(text: string, e: ParseError, root: Node | undefined): string {
+  const found = foundAt(text, e.offset);
+  switch (e.error) {
+    case ParseErrorCode.InvalidSymbol:
+      return root && e.offset >= root.offset + root.length
+        ? `unexpected ${found} after the end of the JSON value`
+        : `expected a value, found ${found}`;
+    case ParseErrorCode.ValueExpected:
+      return `expected a value, found ${found}`;
+    case ParseErrorCode.PropertyNameExpected:
+      return `expected a property name in double quotes, found ${found}`;
+    case ParseErrorCode.ColonExpected:
+      return `expected ':' after the property name, found ${found}`;
+    case ParseErrorCode.CommaExpected:
+      return `expected ',' between two values, found ${found}`;
+    case ParseErrorCode.CloseBraceExpected:
+      return `an object is not closed: expected '}', found ${found}`;
+    case ParseErrorCode.CloseBracketExpected:
+      return `an array is not closed: expected ']', found ${found}`;
+    case ParseErrorCode.EndOfFileExpected:
+      return `unexpected ${found} after the end of the JSON value`;
+    case ParseErrorCode.InvalidNumberFormat:
+    case ParseErrorCode.UnexpectedEndOfNumber:
+      return 'invalid number';
+    case ParseErrorCode.UnexpectedEndOfString:
+      return 'unterminated string';
+    case ParseErrorCode.InvalidUnicode:
+      return 'invalid \\u escape in a string';
+    case ParseErrorCode.InvalidEscapeCharacter:
+      return 'invalid escape in a string';
+    case ParseErrorCode.InvalidCharacter:
+      return 'control character inside a string (escape it)';
+    case ParseErrorCode.UnexpectedEndOfComment:
+    case ParseErrorCode.InvalidCommentToken:
+      return 'unterminated comment';
+    default:
+      return `unexpected ${found}`;
+  }
 }
 
 function rangeText(e: { code: number; to?: number }): string {
   return e.to === undefined ? `${e.code}` : `${e.code}-${e.to}`;
 }
 
+/** `file:line:column: message`, as compilers print a problem (`file: message` when it has no place). */
+export function formatFileProblem(p: { file: string; message: string; line?: number; column?: number }): string {
+  return p.line === undefined ? `${p.file}: ${p.message}` : `${p.file}:${p.line}:${p.column}: ${p.message}`;
+}
+
 export function parseCustomCodes(text: string, file: string): CustomCodesResult {
   const problems: CustomCodesProblem[] = [];
-  const problem = (message: string): void => {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lineColumn = lineColumns(body);
+  const placed = (message: string, offset: number): void => {
+    problems.push({ file, message, ...lineColumn(offset) });
+  };
+  let root: Node | undefined;
+  /**
+   * A problem at the value the path names (at its property name with `atName`: an unknown
+   * property), or at the nearest enclosing value there is (a missing property: its object).
+   */
+  const problem = (message: string, path: JSONPath = [], atName = false): void => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = root && findNodeAtLocation(root, path.slice(0, n));
+      if (node) return placed(message, atName && n === path.length && node.parent ? node.parent.offset : node.offset);
+    }
     problems.push({ file, message });
   };
 
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') {
     problem('the file is empty; expected a JSON object with a "codes" array');
     return { problems };
   }
 
-  let doc: unknown;
-  try {
-    doc = JSON.parse(body);
-  } catch (err) {
-    const located = findJsonError(body);
-    if (located) {
-      const { line, column } = lineColumn(body, located.offset);
-      problem(`invalid JSON at line ${line}, column ${column}: ${located.message}`);
-    } else {
-      // Our locator found nothing (should not happen): fall back to the parser's own words.
-      const raw = (err instanceof Error ? err.message : String(err)).replace(/,? ".*" is not valid JSON$/s, '');
-      problem(`invalid JSON: ${raw}`);
-    }
+  const deep = tooDeep(body);
+  if (deep !== undefined) {
+    placed(`invalid JSON: nested more than ${MAX_DEPTH} levels deep`, deep);
     return { problems };
   }
+  const errors: ParseError[] = [];
+  root = parseTree(body, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0 || !root) {
+    const e = errors[0] ?? { error: 0, offset: 0, length: 0 };
+    placed(`invalid JSON: ${syntaxMessage(body, e, root)}`, e.offset);
+    return { problems };
+  }
+  const doc: unknown = getNodeValue(root);
 
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     problem(`expected a JSON object with a "codes" array at the top level, found ${describe(doc)}`);
@@ -112,18 +198,18 @@ export function parseCustomCodes(text: string, file: string): CustomCodesResult 
   const top = doc as Record<string, unknown>;
   for (const key of Object.keys(top)) {
     if (!(TOP_KEYS as readonly string[]).includes(key)) {
-      problem(`unknown top-level property "${key}" is ignored; expected "$schema" or "codes"`);
+      problem(`unknown top-level property "${key}" is ignored; expected "$schema" or "codes"`, [key], true);
     }
   }
   if ('$schema' in top && typeof top.$schema !== 'string') {
-    problem(`$schema: expected a string, found ${describe(top.$schema)}`);
+    problem(`$schema: expected a string, found ${describe(top.$schema)}`, ['$schema']);
   }
   if (!('codes' in top)) {
     problem('missing the "codes" array');
     return { problems };
   }
   if (!Array.isArray(top.codes)) {
-    problem(`codes: expected an array, found ${describe(top.codes)}`);
+    problem(`codes: expected an array, found ${describe(top.codes)}`, ['codes']);
     return { problems };
   }
 
@@ -131,12 +217,14 @@ export function parseCustomCodes(text: string, file: string): CustomCodesResult 
   const accepted: { at: string; entry: CodeEntry }[] = [];
   top.codes.forEach((raw: unknown, i: number) => {
     const at = `codes[${i}]`;
-    const entry = readEntry(raw, at, file, problem);
+    const entryProblem = (message: string, key?: string): void =>
+      problem(message, key === undefined ? ['codes', i] : ['codes', i, key], key !== undefined && !(ENTRY_KEYS as readonly string[]).includes(key));
+    const entry = readEntry(raw, at, file, entryProblem);
     if (!entry) return;
 
     const clash = builtinDefinedOverlap(entry);
     if (clash) {
-      problem(
+      entryProblem(
         `${at}: ${entry.family} ${rangeText(clash)} is already defined by the built-in table ("${clash.name}"); ` +
           'custom codes may only add numbers the family leaves open (vendor ranges, reserved, obsolete or unassigned numbers). Entry skipped',
       );
@@ -144,7 +232,7 @@ export function parseCustomCodes(text: string, file: string): CustomCodesResult 
     }
     const earlier = accepted.find((a) => a.entry.family === entry.family && overlaps(a.entry, entry));
     if (earlier) {
-      problem(
+      entryProblem(
         `${at}: ${entry.family} ${rangeText(entry)} overlaps ${earlier.at} (${rangeText(earlier.entry)}) in the same file. Entry skipped`,
       );
       return;
@@ -168,12 +256,12 @@ function readInteger(
   obj: Record<string, unknown>,
   key: string,
   at: string,
-  problem: (m: string) => void,
+  problem: (m: string, key: string) => void,
 ): number | undefined | null {
   if (!(key in obj)) return undefined;
   const v = obj[key];
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > CUSTOM_CODE_MAX) {
-    problem(`${at}.${key}: expected an integer from 0 to ${CUSTOM_CODE_MAX}, found ${describe(v)}. Entry skipped`);
+    problem(`${at}.${key}: expected an integer from 0 to ${CUSTOM_CODE_MAX}, found ${describe(v)}. Entry skipped`, key);
     return null;
   }
   return v;
@@ -183,7 +271,8 @@ function readEntry(
   raw: unknown,
   at: string,
   file: string,
-  problem: (m: string) => void,
+  /** With a key: the problem is at that property's value (or the entry, when it is missing). */
+  problem: (m: string, key?: string) => void,
 ): CodeEntry | undefined {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     problem(`${at}: expected an object, found ${describe(raw)}. Entry skipped`);
@@ -191,9 +280,9 @@ function readEntry(
   }
   const obj = raw as Record<string, unknown>;
   let ok = true;
-  const fail = (m: string): void => {
+  const fail = (m: string, key?: string): void => {
     ok = false;
-    problem(m);
+    problem(m, key);
   };
 
   const unknown = Object.keys(obj).filter((k) => !(ENTRY_KEYS as readonly string[]).includes(k));
@@ -201,6 +290,7 @@ function readEntry(
     fail(
       `${at}: unknown ${unknown.length === 1 ? 'property' : 'properties'} ${unknown.map((k) => `"${k}"`).join(', ')}; ` +
         `expected only ${ENTRY_KEYS.join(', ')}. Entry skipped`,
+      unknown[0],
     );
   }
 
@@ -211,6 +301,7 @@ function readEntry(
     fail(
       `${at}.family: ${typeof obj.family === 'string' ? JSON.stringify(obj.family) : describe(obj.family)} is not a family id; ` +
         `expected one of ${FAMILY_IDS.join(', ')}. Entry skipped`,
+      'family',
     );
   } else {
     family = obj.family as FamilyId;
@@ -229,7 +320,7 @@ function readEntry(
     if (!('from' in obj)) fail(`${at}.from: missing; a range needs both "from" and "to". Entry skipped`);
     else if (!('to' in obj)) fail(`${at}.to: missing; a range needs both "from" and "to". Entry skipped`);
     else if (typeof from === 'number' && typeof to === 'number') {
-      if (to < from) fail(`${at}.to: ${to} is less than from (${from}). Entry skipped`);
+      if (to < from) fail(`${at}.to: ${to} is less than from (${from}). Entry skipped`, 'to');
       else {
         first = from;
         last = to;
@@ -242,20 +333,20 @@ function readEntry(
   let name: string | undefined;
   if (!('name' in obj)) fail(`${at}.name: missing; every code needs a name. Entry skipped`);
   else if (typeof obj.name !== 'string' || obj.name.trim() === '') {
-    fail(`${at}.name: expected a non-empty string, found ${describe(obj.name)}. Entry skipped`);
+    fail(`${at}.name: expected a non-empty string, found ${describe(obj.name)}. Entry skipped`, 'name');
   } else name = obj.name.trim();
 
   let description: string | undefined;
   if ('description' in obj) {
     if (typeof obj.description !== 'string') {
-      fail(`${at}.description: expected a string, found ${describe(obj.description)}. Entry skipped`);
+      fail(`${at}.description: expected a string, found ${describe(obj.description)}. Entry skipped`, 'description');
     } else description = obj.description.trim();
   }
 
   let cls: CodeClass | undefined;
   if ('class' in obj) {
     if (typeof obj.class !== 'string' || !(CLASSES as readonly string[]).includes(obj.class)) {
-      fail(`${at}.class: ${describe(obj.class)} is not a class; expected one of ${CLASSES.join(', ')}. Entry skipped`);
+      fail(`${at}.class: ${describe(obj.class)} is not a class; expected one of ${CLASSES.join(', ')}. Entry skipped`, 'class');
     } else cls = obj.class as CodeClass;
   }
 

@@ -120,4 +120,7 @@ export interface CustomCodesProblem {
   file: string;
   /** A message naming the problem (and the JSON pointer where it is), for the user. */
   message: string;
+  /** Where in the file (1-based, columns in UTF-16 code units), when the problem has a place. */
+  line?: number;
+  column?: number;
 }

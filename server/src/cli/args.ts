@@ -1,10 +1,12 @@
 /**
- * Command-line parsing for `syncml-check`. Pure: takes argv, returns what to do or a usage error.
+ * Command-line parsing for `syncml-check`: takes argv, returns what to do or a usage error.
+ * util.parseArgs splits the arguments; this module checks them and words the errors.
  *
  *   syncml-check [options] <file|dir|->...          check files (the default command)
  *   syncml-check decode [options] <file|dir|->...   list every code with its meaning
  *   syncml-check explain <number> [--family <id>]   every meaning of a number
  */
+import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
 import { FAMILY_IDS, type FamilyId } from '../catalog/types';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -94,10 +96,44 @@ export function isFamilyId(s: string): s is FamilyId {
   return (FAMILY_IDS as readonly string[]).includes(s);
 }
 
-/** The value of `--name=value` or the next argument; undefined when missing. */
-interface OptionReader {
-  value(name: string): string | UsageError;
+/** The options util.parseArgs reads; every one is also validated below, in argv order. */
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+  verbose: { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  decode: { type: 'boolean' },
+  annotate: { type: 'boolean' },
+  format: { type: 'string' },
+  'max-warnings': { type: 'string' },
+  family: { type: 'string' },
+  'stdin-filename': { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+type OptionName = keyof typeof OPTIONS;
+
+function isOptionName(name: string): name is OptionName {
+  return Object.hasOwn(OPTIONS, name);
 }
+
+/** What util.parseArgs reads as a group of short options (`-hV`, `-123`, `-h=x`). */
+function isShortGroup(arg: string): boolean {
+  return arg.length > 2 && arg[0] === '-' && arg[1] !== '-';
+}
+
+/** A string option's value, or the usage error for a missing one (`--format`, `--format=`, `--format --verbose`). */
+function optionValue(token: OptionToken): string | UsageError {
+  const v = token.value;
+  // util.parseArgs takes the next argument whatever it is; an option there means the value was left out.
+  // `-` (stdin) and negative numbers (`--max-warnings -1`) are values.
+  if (v === undefined || v === '' || (!token.inlineValue && v.startsWith('-') && v !== '-' && !/^-\d/.test(v))) {
+    return usageError(`option ${token.rawName} needs a value`);
+  }
+  return v;
+}
+
+type OptionToken = Extract<NonNullable<ReturnType<typeof nodeParseArgs>['tokens']>[number], { kind: 'option' }>;
 
 /**
  * Parse argv (without the node executable and script path).
@@ -111,6 +147,10 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     rest = rest.slice(1);
   }
 
+  // Not strict: unknown options, missing values and values given to flags come back as tokens, so the
+  // messages below (and which mistake is reported first) stay ours rather than Node's.
+  const { tokens } = nodeParseArgs({ args: rest, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+
   let format: OutputFormat | undefined;
   let maxWarnings: number | undefined;
   let verbose = false;
@@ -121,80 +161,56 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   let help = false;
   let version = false;
   const positionals: string[] = [];
+  let numberIndex = -1;
 
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg === '--') {
-      positionals.push(...rest.slice(i + 1));
-      break;
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      positionals.push(token.value);
+      continue;
     }
-    if (arg === '-' || !arg.startsWith('-')) {
+    if (token.kind === 'option-terminator') continue;
+    const arg = rest[token.index];
+    // util.parseArgs reads `-123` as the short options -1 -2 -3: take such an argument once, as a whole.
+    if (token.index === numberIndex) continue;
+    // A negative number is an explain argument (a signed-decimal HRESULT), not an option.
+    if (command === 'explain' && /^-\d+$/.test(arg)) {
+      numberIndex = token.index;
       positionals.push(arg);
       continue;
     }
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
-    const reader: OptionReader = {
-      value(opt: string): string | UsageError {
-        if (inline !== undefined) {
-          if (inline === '') return usageError(`option ${opt} needs a value`);
-          return inline;
-        }
-        const next = rest[i + 1];
-        if (next === undefined || (next.startsWith('-') && next !== '-' && !/^-\d/.test(next))) {
-          return usageError(`option ${opt} needs a value`);
-        }
-        i++;
-        return next;
-      },
-    };
-    const flag = (): UsageError | undefined =>
-      inline !== undefined ? usageError(`option ${name} takes no value`) : undefined;
+    // Short options are not grouped (`-hV`): the whole argument is one unknown option, as it always was.
+    if (isShortGroup(arg)) return usageError(`unknown option '${arg}'`);
+    const name = token.name;
+    if (!isOptionName(name)) return usageError(`unknown option '${token.rawName}'`);
+    if (OPTIONS[name].type === 'boolean' && token.value !== undefined) {
+      return usageError(`option ${token.rawName} takes no value`);
+    }
 
     switch (name) {
-      case '-h':
-      case '--help': {
-        const e = flag();
-        if (e) return e;
+      case 'help':
         help = true;
         break;
-      }
-      case '-V':
-      case '--version': {
-        const e = flag();
-        if (e) return e;
+      case 'version':
         version = true;
         break;
-      }
-      case '--verbose': {
-        const e = flag();
-        if (e) return e;
+      case 'verbose':
         verbose = true;
         break;
-      }
-      case '--color':
-      case '--no-color': {
-        const e = flag();
-        if (e) return e;
-        color = name === '--color' ? 'always' : 'never';
+      case 'color':
+        color = 'always';
         break;
-      }
-      case '--decode': {
-        const e = flag();
-        if (e) return e;
+      case 'no-color':
+        color = 'never';
+        break;
+      case 'decode':
         if (command === 'explain') return usageError('--decode cannot be combined with explain');
         command = 'decode';
         break;
-      }
-      case '--annotate': {
-        const e = flag();
-        if (e) return e;
+      case 'annotate':
         annotate = true;
         break;
-      }
-      case '--format': {
-        const v = reader.value(name);
+      case 'format': {
+        const v = optionValue(token);
         if (typeof v !== 'string') return v;
         if (!(FORMATS as readonly string[]).includes(v)) {
           return usageError(`unknown format '${v}' for --format (expected text, json or sarif)`);
@@ -202,8 +218,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         format = v as OutputFormat;
         break;
       }
-      case '--max-warnings': {
-        const v = reader.value(name);
+      case 'max-warnings': {
+        const v = optionValue(token);
         if (typeof v !== 'string') return v;
         if (v === '-1') {
           maxWarnings = undefined;
@@ -215,8 +231,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         maxWarnings = Number(v);
         break;
       }
-      case '--family': {
-        const v = reader.value(name);
+      case 'family': {
+        const v = optionValue(token);
         if (typeof v !== 'string') return v;
         if (!isFamilyId(v)) {
           return usageError(`unknown family '${v}' (valid ids: ${FAMILY_IDS.join(', ')})`);
@@ -224,19 +240,12 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         family = v;
         break;
       }
-      case '--stdin-filename': {
-        const v = reader.value(name);
+      case 'stdin-filename': {
+        const v = optionValue(token);
         if (typeof v !== 'string') return v;
         stdinFilename = v;
         break;
       }
-      default:
-        // A negative number is an explain argument (a signed-decimal HRESULT), not an option.
-        if (command === 'explain' && /^-\d+$/.test(arg)) {
-          positionals.push(arg);
-          break;
-        }
-        return usageError(`unknown option '${name}'`);
     }
   }
 

@@ -9,6 +9,7 @@
  * file never wins over a newer setting or a newer save.
  */
 import { resolveDataFilePath, sameUri, type FileReader, type ResolvedFile } from './workspacePaths';
+import { formatFileProblem } from '../catalog/custom';
 import type { Timers } from './validation';
 
 /** One problem in one file, as the user sees it. */
@@ -16,6 +17,9 @@ export interface DataFileProblem {
   /** The file as shown to the user (a path for file: URIs, else the URI). */
   file: string;
   message: string;
+  /** 1-based place in the file, when the problem has one. */
+  line?: number;
+  column?: number;
 }
 
 /** What a kind of data file supplies. `F` is one parsed file. */
@@ -82,7 +86,7 @@ export function summarizeFileProblems(problems: readonly DataFileProblem[], file
   const byFile = new Map<string, string[]>();
   for (const p of problems) {
     const list = byFile.get(p.file) ?? [];
-    list.push(p.message);
+    list.push(p.line === undefined ? p.message : `line ${p.line}, column ${p.column}: ${p.message}`);
     byFile.set(p.file, list);
   }
   const out: string[] = [];
@@ -237,7 +241,7 @@ export class DataFileController<F> {
     }
     const result = await loadDataFiles(files, host.readFile, kind.parse);
     if (generation !== this.generation) return false; // a newer reload is under way
-    for (const p of result.problems) host.log.warn(`${setting}: ${p.file}: ${p.message}`);
+    for (const p of result.problems) host.log.warn(`${setting}: ${formatFileProblem(p)}`);
     for (const message of summarizeFileProblems(result.problems, messages.fileLabel, messages.stillUsed)) host.showWarning(message);
     const loadedNames = result.displays.length ? `: ${result.displays.join(', ')}` : '';
     host.log.info(`${setting}: ${kind.describe(result.files)} from ${result.files.length} of ${files.length} file(s)${loadedNames}`);
