@@ -201,6 +201,16 @@ describe('DataFileController', () => {
       ['451 Acme battery too low'],
     );
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0], /^SyncML custom codes file \/ws\/broken\.json: .*The built-in codes are still used\.$/);
+    assert.match(warnings[0], /^SyncML custom codes file \/ws\/broken\.json: line 1, column 2: invalid JSON: .*The built-in codes are still used\.$/);
+  });
+
+  it('a problem in a valid custom-codes file is shown and logged with its line and column', async () => {
+    const json = '{\n  "codes": [\n    { "family": "scomo", "code": 1, "name": "x" }\n  ]\n}\n';
+    const { host, warnings, logged } = fakeHost(new Map([['file:///ws/acme.syncml-codes.json', json]]));
+    const c = new DataFileController(customCodesKind(), host, () => undefined);
+    await c.update(['acme.syncml-codes.json']);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /^SyncML custom codes file \/ws\/acme\.syncml-codes\.json: line 3, column 17: codes\[0\]\.family: "scomo" is not a family id/);
+    assert.ok(logged.some((l) => l.includes('syncml.customCodes: /ws/acme.syncml-codes.json:3:17: codes[0].family')), logged.join('\n'));
   });
 });
