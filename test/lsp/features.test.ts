@@ -159,27 +159,42 @@ describe('features', () => {
     c.close(uri);
   });
 
-  it('counts positions in UTF-16 code units, with an emoji before the code and CRLF line ends', async () => {
-    const text = MESSAGE.replace('<Data>1200</Data>', '<!-- 📱 device -->  <Data>1200</Data>')
-      .replace('<Data>404</Data>', '<!-- 😀 -->  <Data>404</Data>')
-      .replace(/\n/g, '\r\n');
-    const { uri, diagnostics } = await openAndWait('emoji-crlf.syncml', 'syncml', text);
-    const wrong = byCode(diagnostics, 'wrong-code-family');
-    assert.equal(wrong.length, 1, JSON.stringify(diagnostics));
-    const expected = rangeOf(text, '1200');
-    assert.deepEqual(wrong[0].range, expected);
-    assert.equal(textOf(text, wrong[0].range), '1200');
-    // The emoji is two UTF-16 units: the range starts after it, not one off.
-    const line = text.split('\r\n')[expected.start.line];
-    assert.equal(line.slice(expected.start.character, expected.end.character), '1200');
+  it('counts positions in UTF-16 code units on the wire, after astral characters and with every line-end style', async () => {
+    const cases: Record<string, (t: string) => string> = {
+      'CRLF, emoji before each code': (t) =>
+        t.replace('<Data>1200</Data>', '<!-- 📱 device -->  <Data>1200</Data>').replace('<Data>404</Data>', '<!-- 😀 -->  <Data>404</Data>').replace(/\n/g, '\r\n'),
+      'CRLF, emoji before the code': (t) => t.replace('<Data>1200</Data>', '\u{1F4F1}<Data>1200</Data>').replace(/\n/g, '\r\n'),
+      'CRLF, family emoji (ZWJ sequence) and U+10FFFF before the code': (t) =>
+        t.replace('<Data>1200</Data>', '<!--\u{1F468}\u200d\u{1F469}\u200d\u{1F467}-->\u{10FFFF}<Data>1200</Data>').replace(/\n/g, '\r\n'),
+      'CR only, emoji before the code': (t) => t.replace('<Data>1200</Data>', '\u{1F600}\u{1F600}<Data>1200</Data>').replace(/\n/g, '\r'),
+      'mixed line ends, astral characters on the lines before': (t) => {
+        let k = 0;
+        return t.replace('<Cmd>Replace</Cmd>', '<Cmd>Replace</Cmd>\u{1D11E}').replace(/\n/g, () => ['\r\n', '\n', '\r'][k++ % 3]);
+      },
+    };
+    let n = 0;
+    for (const [name, make] of Object.entries(cases)) {
+      const text = make(MESSAGE);
+      const { uri, diagnostics } = await openAndWait(`utf16-${n++}.syncml`, 'syncml', text);
+      const wrong = byCode(diagnostics, 'wrong-code-family');
+      assert.equal(wrong.length, 1, `${name}: ${JSON.stringify(diagnostics)}`);
+      assert.deepEqual(wrong[0].range, rangeOf(text, '1200'), name);
+      assert.equal(textOf(text, wrong[0].range), '1200', name);
+      // The column is in UTF-16 code units: the astral characters before it count two each.
+      const at = text.indexOf('1200');
+      const lineStart = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1;
+      assert.equal(wrong[0].range.start.character, at - lineStart, name);
+      const hover1200 = await c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '1200', 3) });
+      assert.deepEqual(hover1200.range, wrong[0].range, name);
 
-    const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '<Data>404', 6) });
-    assert.match(hoverText(hover), /not found/i);
-    assert.deepEqual(hover.range, rangeOf(text, '404'));
-    // On the last digit (the position after it belongs to '<').
-    const last = await c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '<Data>404', 8) });
-    assert.match(hoverText(last), /not found/i);
-    c.close(uri);
+      const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '<Data>404', 6) });
+      assert.match(hoverText(hover), /not found/i, name);
+      assert.deepEqual(hover.range, rangeOf(text, '404'), name);
+      // On the last digit (the position after it belongs to '<').
+      const last = await c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '<Data>404', 8) });
+      assert.match(hoverText(last), /not found/i, name);
+      c.close(uri);
+    }
   });
 
   it('clears the diagnostics of an xml document whose root stops being SyncML', async () => {

@@ -409,41 +409,6 @@ describe('malformed JSON-RPC', () => {
   });
 });
 
-describe('positions in UTF-16 code units over stdio', () => {
-  const cases: Record<string, (t: string) => string> = {
-    'CRLF, emoji before the code': (t) => t.replace('<Data>1200</Data>', '\u{1F4F1}<Data>1200</Data>').replace(/\n/g, '\r\n'),
-    'CRLF, family emoji (ZWJ sequence) and U+10FFFF before the code': (t) =>
-      t.replace('<Data>1200</Data>', '<!--\u{1F468}\u200d\u{1F469}\u200d\u{1F467}-->\u{10FFFF}<Data>1200</Data>').replace(/\n/g, '\r\n'),
-    'CR only, emoji before the code': (t) => t.replace('<Data>1200</Data>', '\u{1F600}\u{1F600}<Data>1200</Data>').replace(/\n/g, '\r'),
-    'mixed line ends, astral characters on the lines before': (t) => {
-      let k = 0;
-      return t.replace('<Cmd>Replace</Cmd>', '<Cmd>Replace</Cmd>\u{1D11E}').replace(/\n/g, () => ['\r\n', '\n', '\r'][k++ % 3]);
-    },
-  };
-
-  it('the diagnostic on 1200 after astral characters covers exactly 1200, and hover there has the same range', async () => {
-    const c = await start();
-    for (const [name, make] of Object.entries(cases)) {
-      const text = make(MESSAGE);
-      const uri = docUri('utf16.syncml');
-      c.open(uri, 'syncml', text);
-      const published = await c.waitForDiagnostics(uri);
-      const wrong = published.diagnostics.filter((d) => d.code === 'wrong-code-family');
-      assert.equal(wrong.length, 1, `${name}: ${JSON.stringify(published.diagnostics)}`);
-      assert.deepEqual(wrong[0].range, rangeOf(text, '1200'), name);
-      assert.equal(textOf(text, wrong[0].range), '1200', name);
-      // The column is in UTF-16 code units: the astral characters before it count two each.
-      const at = text.indexOf('1200');
-      const lineStart = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1;
-      assert.equal(wrong[0].range.start.character, at - lineStart, name);
-      const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '1200', 3) });
-      assert.deepEqual(hover.range, wrong[0].range, name);
-      c.close(uri);
-    }
-    await endCleanly(c);
-  });
-});
-
 describe('pathological documents over stdio', () => {
   it('a DM tree 200,000 deep: the outline request gets an outline (not a stack overflow), and the server keeps serving', async () => {
     const c = await start();

@@ -96,10 +96,12 @@ describe('positions are UTF-16 code units, whatever comes before the code', () =
         assert.equal(d.range.start.character, at - lineStart);
         assert.equal(d.range.end.character, at - lineStart + 4);
         assert.equal(d.range.start.line, d.range.end.line);
-        // Hover on the last digit answers for the code, with the same range.
-        const hover = service.doHover(a, { line: d.range.end.line, character: d.range.end.character - 1 });
-        assert.ok(hover?.range);
-        assert.deepEqual(hover.range, d.range);
+        // Hover on the second and on the last digit answers for the code, with the same range.
+        for (const character of [d.range.start.character + 1, d.range.end.character - 1]) {
+          const hover = service.doHover(a, { line: d.range.end.line, character });
+          assert.ok(hover?.range);
+          assert.deepEqual(hover.range, d.range);
+        }
       }
     });
   }

@@ -4,8 +4,8 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS, type DecodedSite } from '../../server/src/api';
-import { analyze, dmMessage, genericAlert, hoverAt, service, status } from '../support/service';
+import { DEFAULT_SETTINGS, type DecodedSite } from '../../../server/src/api';
+import { analyze, dmMessage, genericAlert, hoverAt, service, status } from '../../support/service';
 
 function decodeText(text: string, settings = DEFAULT_SETTINGS): { text: string; sites: DecodedSite[] } {
   return { text, sites: service.decode(analyze(text), settings) };

@@ -1,7 +1,12 @@
+/**
+ * The context layer (server/src/context): which family applies at each code site, seen through the
+ * findings and hover a user gets there. What hover, completion and diagnostics show as features is
+ * test/unit/features/.
+ */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mayNameStateNode, moFromPath, stateFamily } from '../../server/src/context/moPaths';
-import { completionsAt, dmMessage, findings, genericAlert, hoverAt, status } from '../support/service';
+import { dmMessage, findings, genericAlert, hoverAt, status } from '../support/service';
 
 const codes = (text: string, lang = 'syncml') => findings(text, lang).map((f) => `${f.code}:${f.covered}`);
 
@@ -40,11 +45,6 @@ describe('context: Status/Data is a SyncML status checked against Status/Cmd', (
     const f = findings(dmMessage(status('Get', 'OK') + '\n' + status('Get', '', 4) + '\n' + status('Get', '0x87D10194', 5)));
     assert.deepEqual(f.map((x) => `${x.code}:${x.covered}`), ['not-a-code:OK', 'not-a-code:', 'not-a-code:0x87D10194']);
     assert.match(f[2].message, /Windows HRESULT carrying SyncML status 404/);
-  });
-
-  it('the signed-decimal HRESULT decodes to its status in hover', () => {
-    const hover = hoverAt(dmMessage(status('Get', '-20163457|08')));
-    assert.match(hover!, /0x87D10194.*SyncML status \*\*404\*\*/);
   });
 
   it('a status answering a Generic Alert in the same trace may only be 200, 202, 401, 407, 412, 415, 500', () => {
@@ -184,11 +184,6 @@ describe('context: Generic Alert items carry the result code of the MO their typ
     const f = findings(dmMessage(genericAlert('org.openmobilealliance.dm.firmwareupdate.update', '260')));
     assert.deepEqual(f.map((x) => `${x.code}:${x.covered}:${x.severity}`), ['vendor-code:260:4']);
   });
-
-  it('hover on the type string says which MO and family it carries', () => {
-    const hover = hoverAt(dmMessage(genericAlert('urn:oma:at:sca|mo:1.0:OperationComplete'.replace('sca|mo', 'sc|omo'), '1200')));
-    assert.match(hover!, /SCOMO/);
-  });
 });
 
 describe('context: state nodes in messages and DM tree files', () => {
@@ -272,22 +267,6 @@ describe('context: state nodes in messages and DM tree files', () => {
     const { text: t2 } = { text: text.replace('|3', '3').replace('0x87D101F4', '0x87D1|01F4') };
     assert.match(hoverAt(t2)!, /status \*\*500\*\*/);
   });
-
-  it('HRESULT attributes between other code sites: every code and every HRESULT still answers hover', () => {
-    const st = (id: number, data: string) => `<Status><CmdID>${id}</CmdID><MsgRef>1</MsgRef><CmdRef>${id}</CmdRef><Cmd>Replace</Cmd>${data}</Status>`;
-    const body = [
-      st(2, '<Data>2|00</Data>'),
-      st(3, '<Data msft:originalerror="0x87D1|01F4">500</Data>'),
-      st(4, '<Data>40|4</Data>'),
-      st(5, '<Data msft:originalerror="0x87D1|0194">404</Data>'),
-      st(6, '<Data>50|0</Data>'),
-    ];
-    const expected = [/200 — OK/, /status \*\*500\*\*/, /404 — Not found/i, /status \*\*404\*\*/, /500 — Command failed/i];
-    for (let k = 0; k < body.length; k++) {
-      const text = dmMessage(body.map((b, j) => (j === k ? b : b.replace('|', ''))).join('\n'));
-      assert.match(hoverAt(text) ?? '(no hover)', expected[k], body[k]);
-    }
-  });
 });
 
 describe('broken input: codes before and after an error are still decoded', () => {
@@ -301,34 +280,6 @@ describe('broken input: codes before and after an error are still decoded', () =
   it('a fragment (bare commands) opened as syncml is analysed as a message body', () => {
     const text = '<Replace><CmdID>1</CmdID><Item><Target><LocURI>./LAWMO/State</LocURI></Target><Data>30</Data></Item></Replace>\n<Alert><CmdID>2</CmdID><Data>1226</Data></Alert>';
     assert.deepEqual(codes(text), []);
-  });
-});
-
-describe('completion at code places', () => {
-  it('for a Status, the codes the protocol lists for its command come first', () => {
-    const items = completionsAt(dmMessage('    <Status><CmdID>9</CmdID><MsgRef>1</MsgRef><CmdRef>3</CmdRef><Cmd>Get</Cmd><Data>|</Data></Status>'));
-    assert.deepEqual(items.slice(0, 3), ['200', '215', '217']);
-    assert.ok(items.includes('404'));
-    assert.ok(items.indexOf('201') > items.indexOf('500'));
-  });
-
-  it('a half-typed code in a SCOMO alert offers SCOMO codes, even in a truncated document', () => {
-    const full = dmMessage(genericAlert('urn:oma:at:scomo:1.0:OperationComplete', '14|'));
-    const items = completionsAt(full.slice(0, full.indexOf('14|') + 3));
-    assert.ok(items.includes('1405'));
-    assert.ok(!items.includes('404'));
-  });
-
-  it('Meta/Type, Meta/Format, Meta/Mark and Status/Cmd', () => {
-    assert.ok(completionsAt('<Alert><Data>1226</Data><Item><Meta><Type>|</Type></Meta></Item></Alert>').includes('urn:oma:at:scomo:1.0:OperationComplete'));
-    assert.deepEqual(completionsAt('<Item><Meta><Format>|</Format></Meta></Item>').slice(0, 2), ['int', 'chr']);
-    assert.equal(completionsAt('<Item><Meta><Mark>|</Mark></Meta></Item>')[0], 'fatal');
-    assert.ok(completionsAt('<Status><Cmd>|</Cmd></Status>').includes('Replace'));
-  });
-
-  it('a DDF FUMO State DefaultValue offers FUMO states', () => {
-    const ddf = `<MgmtTree><Node><NodeName>FUMO</NodeName><Path>.</Path><Node><NodeName>x</NodeName><Node><NodeName>State</NodeName><DFProperties><DefaultValue>|</DefaultValue></DFProperties></Node></Node></Node></MgmtTree>`;
-    assert.deepEqual(completionsAt(ddf, 'dmtree').slice(0, 3), ['10', '20', '30']);
   });
 });
 

@@ -1,0 +1,48 @@
+/** Code actions (server/src/features/codeActions.ts): the quick fixes keyed to diagnostic codes. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction } from 'vscode-languageserver-types';
+import { DEFAULT_SETTINGS } from '../../../server/src/api';
+import { analyze, dmMessage, genericAlert, service, status } from '../../support/service';
+
+function applyFix(text: string): { titles: string[]; fixed: string } {
+  const a = analyze(text);
+  const diags = service.doValidation(a, DEFAULT_SETTINGS);
+  const actions: CodeAction[] = service.getCodeActions(a, diags[0].range, { diagnostics: diags });
+  const edits = actions[0]?.edit?.changes?.[a.document.uri] ?? [];
+  return { titles: actions.map((x) => x.title), fixed: TextDocument.applyEdits(a.document, edits) };
+}
+
+describe('quick fixes keyed to diagnostic codes', () => {
+  it('wrong family: 1200 in a Status becomes 200', () => {
+    const { titles, fixed } = applyFix(dmMessage(status('Replace', '1200')));
+    assert.deepEqual(titles, ['Replace with 200 (OK)']);
+    assert.match(fixed, /<Cmd>Replace<\/Cmd><Data>200<\/Data>/);
+  });
+
+  it('undefined: SACMO 1418 becomes 1413', () => {
+    const { titles, fixed } = applyFix(dmMessage(genericAlert('urn:oma:at:sacmo:1.0:OperationReport', '1418')));
+    assert.equal(titles.length, 1);
+    assert.match(titles[0], /^Replace with 1413 \(Workflow aborted – authorization failure\)$/);
+    assert.match(fixed, /<Data>1413<\/Data>/);
+  });
+
+  it('an HRESULT in a Status becomes the status inside it', () => {
+    const { fixed } = applyFix(dmMessage(status('Get', '0x87D10194')));
+    assert.match(fixed, /<Data>404<\/Data>/);
+  });
+
+  it('no fix where no replacement is grounded (SCOMO 1420)', () => {
+    const { titles } = applyFix(dmMessage(genericAlert('urn:oma:at:scomo:1.0:OperationComplete', '1420')));
+    assert.deepEqual(titles, []);
+  });
+
+  it('the fix is recomputed when a client drops diagnostic.data', () => {
+    const text = dmMessage(status('Replace', '1200'));
+    const a = analyze(text);
+    const diags = service.doValidation(a, DEFAULT_SETTINGS).map(({ data: _data, ...d }) => d);
+    const actions = service.getCodeActions(a, diags[0].range, { diagnostics: diags });
+    assert.equal(actions[0]?.title, 'Replace with 200 (OK)');
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * Diagnostics (server/src/features/diagnostics.ts): one sample per code of the registry
+ * (server/src/diagnosticCodes.ts) with the exact range it reports, marked `[[...]]` in the text, and
+ * its exact message; then the settings that shape them. Which family applies where (and so which
+ * code a number gets) is test/unit/context.test.ts.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_SETTINGS } from '../../../server/src/api';
+import { DIAGNOSTIC_CODES, lspSeverity, type DiagnosticCode } from '../../../server/src/diagnosticCodes';
+import { analyze, dmMessage, genericAlert, service, status } from '../../support/service';
+
+interface Sample {
+  code: DiagnosticCode;
+  /** What the sample shows, for the test's name. */
+  what: string;
+  /** The document, with the range the diagnostic must cover between `[[` and `]]`. */
+  text: string;
+  languageId?: string;
+  message: string;
+}
+
+/** Adding a code to the registry fails the last test below until it has a sample here. */
+const SAMPLES: readonly Sample[] = [
+  {
+    code: 'undefined-code',
+    what: 'SACMO 1418, the obsolete number of 1413',
+    text: dmMessage(genericAlert('urn:oma:at:sacmo:1.0:OperationReport', '[[1418]]')),
+    message:
+      '1418 is not a SACMO result code: Stale number for the authorization failure: the CR changed it to 1413 but left 1418 in the informative copy of the Security Considerations. Use 1413.',
+  },
+  {
+    code: 'wrong-code-family',
+    what: '1200 in a Status',
+    text: dmMessage(status('Replace', '[[1200]]')),
+    message:
+      '1200 is not a SyncML status code (Status for Replace (CmdRef 3, MsgRef 1)); it is an OMA DM alert code ("SERVER-INITIATED MGMT"), a SCOMO result code ("Successful"), a SACMO result code ("Successful") and 2 more',
+  },
+  {
+    code: 'unexpected-status-for-command',
+    what: '201 answering a Replace',
+    text: dmMessage(status('Replace', '[[201]]')),
+    message:
+      '201 (Item added) is not among the statuses the DM protocol lists for Replace: 200, 213, 215, 401, 403, 404, 405, 407, 413, 414, 415, 418, 420, 424, 425, 500, 516',
+  },
+  {
+    code: 'not-a-code',
+    what: 'a name where a status belongs',
+    text: dmMessage(status('Get', '[[OK]]')),
+    message: "'OK' is not an integer: a SyncML status code belongs here (Status for Get (CmdRef 3, MsgRef 1))",
+  },
+  {
+    code: 'not-a-code',
+    what: 'an empty Data: an empty range where the code belongs',
+    text: dmMessage(status('Get', '[[]]')),
+    message: 'Empty Data: a SyncML status code belongs here (Status for Get (CmdRef 3, MsgRef 1))',
+  },
+  {
+    code: 'vendor-code',
+    what: 'FUMO 260, in the vendor-specified range',
+    text: dmMessage(genericAlert('org.openmobilealliance.dm.firmwareupdate.update', '[[260]]')),
+    message:
+      '260 is in the vendor-specified range 250–299 of FUMO result codes ("Successful – Vendor Specified"): its meaning is the device maker\'s. Name it in a custom-codes file (syncml.customCodes) to have it decoded',
+  },
+  {
+    code: 'unknown-alert-type',
+    what: 'a Generic Alert type no management object has',
+    text: dmMessage(genericAlert('[[com.example.unknown]]', '1')),
+    message: "Generic Alert type 'com.example.unknown' names no known management object, so its Data cannot be checked",
+  },
+  {
+    code: 'xml-syntax',
+    what: 'a root element the document never closes',
+    text: '[[<SyncML]]><SyncBody><Final/></SyncBody>',
+    message: '<SyncML> is not closed: the document ends first',
+  },
+];
+
+/** The sample's text without its markers, and the offsets of the marked range in that text. */
+function unmark(sample: string): { text: string; start: number; end: number } {
+  const start = sample.indexOf('[[');
+  const close = sample.indexOf(']]', start);
+  assert.ok(start >= 0 && close > start, 'a sample marks its range with [[ and ]]');
+  const text = sample.slice(0, start) + sample.slice(start + 2, close) + sample.slice(close + 2);
+  assert.ok(!text.includes('[[') && !text.includes(']]'), 'a sample marks one range');
+  return { text, start, end: close - 2 };
+}
+
+describe('diagnostics: one sample per code, with its exact range and message', () => {
+  for (const sample of SAMPLES) {
+    it(`${sample.code}: ${sample.what}`, () => {
+      const { text, start, end } = unmark(sample.text);
+      const a = analyze(text, sample.languageId);
+      const defaultSeverity = DIAGNOSTIC_CODES.find((c) => c.id === sample.code)!.defaultSeverity;
+      assert.deepEqual(
+        service.doValidation(a, DEFAULT_SETTINGS).map(({ code, range, severity, source, message }) => ({ code, range, severity, source, message })),
+        [
+          {
+            code: sample.code,
+            range: { start: a.document.positionAt(start), end: a.document.positionAt(end) },
+            severity: lspSeverity(defaultSeverity),
+            source: 'syncml',
+            message: sample.message,
+          },
+        ],
+      );
+    });
+  }
+
+  it('every code of the registry has a sample above', () => {
+    const sampled = new Set(SAMPLES.map((s) => s.code));
+    assert.deepEqual(
+      DIAGNOSTIC_CODES.map((c) => c.id).filter((id) => !sampled.has(id)),
+      [],
+    );
+  });
+});
+
+describe('diagnostics and the settings', () => {
+  it('severity overrides and off', () => {
+    const a = analyze(dmMessage(status('Replace', '1200')));
+    const asError = service.doValidation(a, { ...DEFAULT_SETTINGS, diagnostics: { enable: true, severity: { 'wrong-code-family': 'error' } } });
+    assert.equal(asError[0].severity, 1);
+    assert.deepEqual(service.doValidation(a, { ...DEFAULT_SETTINGS, diagnostics: { enable: true, severity: { 'wrong-code-family': 'off' } } }), []);
+    assert.deepEqual(service.doValidation(a, { ...DEFAULT_SETTINGS, diagnostics: { enable: false, severity: {} } }), []);
+  });
+
+  it('a document above the large-file threshold is still checked, and hover answers on it', () => {
+    const small = { ...DEFAULT_SETTINGS, largeFileThreshold: 100 };
+    const a = analyze(dmMessage(status('Replace', '1200')));
+    assert.equal(service.doValidation(a, small).length, 1);
+    assert.ok(service.doHover(a, a.document.positionAt(a.document.getText().indexOf('1200') + 1)));
+  });
+});
