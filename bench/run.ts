@@ -3,7 +3,7 @@
  * budgets"), measured in one run on the same inputs, side by side with baselines.
  *
  *   npm run build && node --expose-gc out/bench/run.js [--quick] [--only analysis|lsp|memory|growth|cold[,...]]
- *        [--rounds N] [--lsp-rounds N] [--requests N] [--edits N] [--debounce-ms N] [--seed N]
+ *        [--rounds N] [--lsp-rounds N] [--requests N] [--edits N] [--debounce-ms N] [--seed N] [--cold-rounds N]
  *
  * It reports; it is not a gate: the exit code is 0 whether or not a budget is met.
  */
