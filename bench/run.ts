@@ -2,8 +2,8 @@
  * `npm run bench`: the performance budgets of docs/bench.md (architecture guide, "Performance
  * budgets"), measured in one run on the same inputs, side by side with baselines.
  *
- *   npm run build && node --expose-gc out/bench/run.js [--quick] [--only analysis|lsp|memory[,...]]
- *        [--rounds N] [--lsp-rounds N] [--requests N] [--edits N] [--debounce-ms N] [--seed N]
+ *   npm run build && node --expose-gc out/bench/run.js [--quick] [--only analysis|lsp|memory|growth|cold[,...]]
+ *        [--rounds N] [--lsp-rounds N] [--requests N] [--edits N] [--debounce-ms N] [--seed N] [--cold-rounds N]
  *
  * It reports; it is not a gate: the exit code is 0 whether or not a budget is met.
  */
@@ -30,6 +30,8 @@ import {
 import { LspClient } from './lspClient';
 import type { LatencyJob, LatencyResult, Series } from './latencyDriver';
 import { max, median, min, percentile, round } from './stats';
+import { PHASES, runGrowth, type GrowthRow } from './growth';
+import { runCold, type ColdReport } from './cold';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const MB = 1024 * 1024;
@@ -38,7 +40,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 // ---------------------------------------------------------------------------------------------
 // Options
 
-type Part = 'analysis' | 'lsp' | 'memory';
+type Part = 'analysis' | 'lsp' | 'memory' | 'growth' | 'cold';
 interface Options {
   quick: boolean;
   only: Set<Part>;
@@ -50,6 +52,8 @@ interface Options {
   edits: number;
   debounceMs: number;
   seed: number;
+  /** Rounds of the cold path (a CLI run, a saxes run and a fresh server each). */
+  coldRounds: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -61,7 +65,7 @@ function parseOptions(argv: string[]): Options {
   };
   const quick = argv.includes('--quick');
   const onlyArg = get('--only');
-  const parts: Part[] = ['analysis', 'lsp', 'memory'];
+  const parts: Part[] = ['analysis', 'lsp', 'memory', 'growth', 'cold'];
   const only = new Set<Part>();
   if (onlyArg) {
     for (const p of onlyArg.split(',')) {
@@ -94,6 +98,7 @@ function parseOptions(argv: string[]): Options {
     edits: Math.max(1, num('--edits', quick ? 8 : 20)),
     debounceMs: num('--debounce-ms', 0),
     seed: num('--seed', 20240506),
+    coldRounds: Math.max(1, num('--cold-rounds', quick ? 3 : 9)),
   };
 }
 
@@ -839,6 +844,58 @@ function printEdit(e: EditResult): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 5. Growth with the document's size (times of the shapes test/unit/pathological.test.ts counts)
+
+function reportGrowth(service: LanguageService, opts: Options): GrowthRow[] {
+  const runs = opts.quick ? 2 : 3;
+  section(`Growth: each phase's time at size N against 8N (best of ${runs}; linear is about 8x, quadratic 64x)`);
+  const rows = runGrowth(service, runs);
+  const cellFor = (r: GrowthRow, k: number) => `${fmt(r.big[k])} ms ${fmt(r.big[k] / Math.max(r.small[k], 0.01))}x`;
+  console.log(
+    table(
+      ['shape', '8N chars', ...PHASES],
+      rows.map((r) => [r.shape, String(r.chars[1]), ...PHASES.map((_, k) => cellFor(r, k))]),
+    ),
+  );
+  console.log('  each cell: the time at 8N, and 8N against N. Reported, not judged: a phase under a few ms, or one that builds');
+  console.log('  an object per element (the garbage collector changes regime with the heap), moves a lot between runs.');
+  console.log('  npm test proves the growth linear by counting work instead (test/unit/pathological.test.ts).');
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. The cold path: whole processes
+
+async function reportCold(inputs: Inputs, opts: Options): Promise<ColdReport> {
+  const trace = inputs.traces.get('trace-10MB') ?? generateTrace(10 * MB, opts.seed);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'syncml-cold-'));
+  const file = path.join(tmp, 'trace-10MB.xml');
+  fs.writeFileSync(file, trace.text);
+  try {
+    section(`Cold path: whole processes on the 10 MB trace (${size(utf8Bytes(trace.text))}), ${opts.coldRounds} interleaved rounds (ms)`);
+    const r = await runCold(ROOT, file, opts.coldRounds);
+    const row = (what: string, xs: number[]): (string | number)[] => [what, median(xs), min(xs), max(xs)];
+    console.log(
+      table(
+        ['process', 'median', 'min', 'max'],
+        [
+          row('syncml-check --format json', r.cliMs),
+          row('saxes parse (bench/coldSaxes.ts)', r.saxesMs),
+          row('fresh server: didOpen -> first diagnostics', r.serverOpenMs),
+          row('fresh server: spawn -> first diagnostics', r.serverSpawnMs),
+        ],
+      ),
+    );
+    console.log(`  cli/saxes ${fmt(r.cliVsSaxes)}x (median of the per-round ratios); ${r.diagnostics.cli} diagnostics from the CLI, ${r.diagnostics.server} from the server`);
+    console.log(`  timed: ${r.cliCommand.map((a) => (a === file ? '<trace>' : path.isAbsolute(a) ? path.relative(ROOT, a) : a)).join(' ')}`);
+    for (const n of r.notes) console.log(`  note: ${n}`);
+    return r;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Budgets
 
 type Verdict = 'met' | 'MISSED' | 'not measured';
@@ -853,7 +910,7 @@ function judge(ok: boolean | undefined): Verdict {
   return ok === undefined ? 'not measured' : ok ? 'met' : 'MISSED';
 }
 
-function evaluateBudgets(analysis: AnalysisRow[], memory: MemoryRow[], lsp: LspReport | null, opts: Options): Budget[] {
+function evaluateBudgets(analysis: AnalysisRow[], memory: MemoryRow[], lsp: LspReport | null, cold: ColdReport | null, opts: Options): Budget[] {
   const budgets: Budget[] = [];
   const worst = <T>(rows: T[], f: (r: T) => number, lowest = true): T | undefined =>
     rows.reduce<T | undefined>((w, r) => (w === undefined || (lowest ? f(r) < f(w) : f(r) > f(w)) ? r : w), undefined);
@@ -914,6 +971,13 @@ function evaluateBudgets(analysis: AnalysisRow[], memory: MemoryRow[], lsp: LspR
     budget: '< 10 bytes retained per input byte for an open document (text + analysis, every input)',
     measured: m ? `worst ${fmt(m.totalPerByte)} B/B incl. text, ${fmt(m.analysisPerByte)} B/B analysis only (${m.input})` : '-',
     verdict: judge(m ? m.totalPerByte < 10 : undefined),
+  });
+
+  budgets.push({
+    id: 'cli-cold-vs-saxes',
+    budget: 'syncml-check --format json, whole process, no slower than a whole-process saxes parse (10 MB trace)',
+    measured: cold && cold.cliMs.length ? `cli/saxes ${fmt(cold.cliVsSaxes)}x (medians ${fmt(median(cold.cliMs))} / ${fmt(median(cold.saxesMs))} ms)` : '-',
+    verdict: judge(cold && cold.cliMs.length ? cold.cliVsSaxes <= 1 : undefined),
   });
   return budgets;
 }
@@ -1000,6 +1064,10 @@ async function main(): Promise<void> {
   }
   if (opts.only.has('memory')) memory = runMemory(inputs.list, info.service, inputs.traces);
   if (opts.only.has('lsp')) lsp = await runLsp(inputs.list, inputs.traces, info.service, opts);
+  let growth: GrowthRow[] = [];
+  if (opts.only.has('growth')) growth = reportGrowth(info.service, opts);
+  let cold: ColdReport | null = null;
+  if (opts.only.has('cold')) cold = await reportCold(inputs, opts);
 
   const speedAtEnd = machineSpeed();
   const speedChange = speedAtEnd / speedAtStart - 1;
@@ -1010,7 +1078,7 @@ async function main(): Promise<void> {
         : ''),
   );
 
-  const budgets = evaluateBudgets(analysis, memory, lsp, opts);
+  const budgets = evaluateBudgets(analysis, memory, lsp, cold, opts);
   section('Budgets (architecture guide, "Performance budgets")');
   console.log(table(['budget', 'measured', 'verdict'], budgets.map((b) => [b.budget, b.measured, b.verdict === 'MISSED' ? '*** MISSED ***' : b.verdict]), 99));
   const missed = budgets.filter((b) => b.verdict === 'MISSED');
@@ -1031,6 +1099,8 @@ async function main(): Promise<void> {
     analysis,
     memory,
     lsp,
+    growth,
+    cold,
     budgets,
     checksum: sink >>> 0,
     elapsedSeconds: round(elapsed, 1),

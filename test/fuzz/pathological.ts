@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, type ServiceSettings } from '../../server/src/api';
 import { createLanguageService } from '../../server/src/languageService';
 import { asDocumentAnalysis } from '../../server/src/features/analysis';
 import { checkRange } from './invariants';
+import { work } from '../../server/src/workCounter';
 
 export const HEADER =
   '<SyncML xmlns="SYNCML:SYNCML1.2"><SyncHdr><VerDTD>1.2</VerDTD><VerProto>DM/1.2</VerProto><SessionID>1</SessionID>' +
@@ -50,6 +51,8 @@ export interface Summary {
   symbolsJson: string;
   folding: number;
   inlayHints: number;
+  /** The work done for all of the above, in server/src/workCounter.ts steps per character of text. */
+  stepsPerChar: number;
   ms: number;
 }
 
@@ -169,6 +172,7 @@ export function runCase(name: string): Summary {
   gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const t0 = performance.now();
+  const steps0 = work.steps;
   const doc = TextDocument.create(`file:///pathological/${name}`, languageId, 1, text);
   const analysis = service.analyze(doc, languageId);
   const diagnostics = service.doValidation(analysis, settings);
@@ -217,6 +221,7 @@ export function runCase(name: string): Summary {
   const folding = service.getFoldingRanges(analysis, settings).length;
   const inlayHints = service.getInlayHints(analysis, { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) }, settings).length;
   const ms = performance.now() - t0;
+  const stepsPerChar = Math.round(((work.steps - steps0) / text.length) * 100) / 100;
 
   return {
     length: text.length,
@@ -236,6 +241,7 @@ export function runCase(name: string): Summary {
     symbolsJson,
     folding,
     inlayHints,
+    stepsPerChar,
     ms: Math.round(ms),
   };
 }

@@ -3,6 +3,7 @@
  * Path rules from codes.md §4 (FUMO, SCOMO, LAWMO states; Windows HealthAttestation Status).
  */
 import type { FamilyId } from '../catalog/types';
+import { work } from '../workCounter';
 
 export type MoName = 'FUMO' | 'SCOMO' | 'SACMO' | 'LAWMO' | 'DCMO';
 
@@ -43,10 +44,12 @@ const MO_HINT = /fumo|scomo|sacmo|lawmo|dcmo|healthattestation/i;
 
 /** Whether a URI mentions a management object at all (else moFromPath is undefined). */
 export function hasMoHint(uri: string): boolean {
+  work.steps += uri.length;
   return MO_HINT.test(uri);
 }
 
 export function moFromPath(uri: string): MoPath | undefined {
+  work.steps += uri.length;
   if (!MO_HINT.test(uri)) return undefined;
   const segs = segments(uri);
   for (let k = 0; k < segs.length; k++) {

@@ -2,6 +2,7 @@ import type { InlayHint, Range } from 'vscode-languageserver-types';
 import type { ServiceSettings } from '../api';
 import { decodeSite, familyTitle } from './assess';
 import { firstSiteFrom, type DocumentAnalysis } from './analysis';
+import { work } from '../workCounter';
 
 /** The decoded name after each code in the range, as a reader of a captured session wants it. */
 export function getInlayHints(a: DocumentAnalysis, range: Range, settings: ServiceSettings): InlayHint[] {
@@ -13,7 +14,7 @@ export function getInlayHints(a: DocumentAnalysis, range: Range, settings: Servi
   const to = a.offsetAt(range.end);
   const sites = a.contexts.sites;
   const hints: InlayHint[] = [];
-  for (let k = firstSiteFrom(sites, from); k < sites.length && sites[k].start <= to; k++) {
+  for (let k = firstSiteFrom(sites, from); k < sites.length && sites[k].start <= to; k++, work.steps++) {
     const site = sites[k];
     if (site.end === site.start) continue;
     const { entry, hresult } = decodeSite(site, text, catalog);

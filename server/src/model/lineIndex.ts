@@ -4,6 +4,7 @@
  * every character: several times faster on multi-megabyte documents.
  */
 import type { Position } from 'vscode-languageserver-types';
+import { work } from '../workCounter';
 
 export class LineIndex {
   private readonly starts: Int32Array;
@@ -34,6 +35,7 @@ export class LineIndex {
     }
     this.starts = starts;
     this.lines = n;
+    work.steps += n;
   }
 
   get lineCount(): number {
@@ -62,6 +64,7 @@ export class LineIndex {
       else low = mid + 1;
     }
     const line = low - 1;
+    work.steps++;
     const character = this.beforeEol(offset, starts[line]) - starts[line];
     return { line, character };
   }
@@ -103,6 +106,7 @@ export function positionsOf(text: string, offsets: readonly number[]): Position[
       while (at > lineStart && text.charCodeAt(at - 1) === 10) at--;
       out[k] = { line, character: at - lineStart };
     }
+    work.steps += line + n;
     return out;
   }
   for (const k of order) {
@@ -127,5 +131,6 @@ export function positionsOf(text: string, offsets: readonly number[]): Position[
     }
     out[k] = { line, character: at - lineStart };
   }
+  work.steps += line + n;
   return out;
 }

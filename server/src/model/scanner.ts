@@ -5,6 +5,7 @@
  */
 import { Ch, NAME_ACCEPT, NAME_DEAD, NAME_LENGTH, NAME_NEXT, NAME_ROOT, NAME_STOP } from './names';
 import { ElementFlag, XmlDocument } from './xmlDocument';
+import { work } from '../workCounter';
 
 /** Past this many, further syntax errors are dropped (a binary file would otherwise make thousands). */
 export const MAX_ERRORS = 500;
@@ -148,6 +149,7 @@ class Scanner {
     const length = NAME_LENGTH;
 
     while (pos < len) {
+      work.steps++;
       let lt = text.indexOf('<', pos);
       if (lt < 0) lt = len;
       if (lt > pos) {
@@ -348,6 +350,7 @@ class Scanner {
       if (this.nextAmp < 0) this.nextAmp = this.len;
     }
     while (this.nextAmp < to) {
+      work.steps++;
       const amp = this.nextAmp;
       if (isPredefinedAt(text, amp)) {
         // The common case (escaped payloads are full of &lt; &gt; &quot;), checked without the loop below.

@@ -3,6 +3,7 @@
  * document order so that a subtree is a contiguous index range. Nothing is copied from the text
  * until a caller asks for it.
  */
+import { work } from '../workCounter';
 
 export interface XmlError {
   start: number;
@@ -97,7 +98,7 @@ export class XmlDocument {
   /** First child of element i with this name id, or -1. */
   child(i: number, name: number): number {
     const stop = this.subtreeEnd[i];
-    for (let j = i + 1; j < stop; j = this.subtreeEnd[j]) if (this.name[j] === name) return j;
+    for (let j = i + 1; j < stop; j = this.subtreeEnd[j], work.steps++) if (this.name[j] === name) return j;
     return -1;
   }
 
@@ -151,6 +152,7 @@ export class XmlDocument {
   value(i: number): string {
     if (i < 0) return '';
     this.trim(i);
+    work.steps += this.trimEnd - this.trimStart;
     return this.text.slice(this.trimStart, this.trimEnd);
   }
 
@@ -170,6 +172,7 @@ export class XmlDocument {
     let i = found;
     while (i >= 0 && !(offset < this.end[i] || (this.flags[i] & ElementFlag.Unclosed && offset <= this.end[i]))) {
       i = this.parent[i];
+      work.steps++;
     }
     return i;
   }

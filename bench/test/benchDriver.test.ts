@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { LatencyJob, LatencyResult } from '../../bench/latencyDriver';
-import { ROOT, SERVER } from '../support/lspClient';
-import { MESSAGE } from '../support/lspSamples';
-import { positionOf } from '../support/lspText';
+import type { LatencyJob, LatencyResult } from '../latencyDriver';
+import { ROOT, SERVER } from '../../test/support/lspClient';
+import { MESSAGE } from '../../test/support/lspSamples';
+import { positionOf } from '../../test/support/lspText';
 
 describe('bench latency driver', () => {
   it('measures hovers and completions against the real server and the null server', () => {

@@ -1,7 +1,7 @@
 // The Content-Length framing shared by the tests' and the bench's LSP peers (bench/lspFraming.ts).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { frame, FrameReader } from '../../bench/lspFraming';
+import { frame, FrameReader } from '../lspFraming';
 
 describe('LSP framing', () => {
   const messages = [{ id: 1, result: null }, { method: 'x', params: { text: 'Zoë 📱 <Data>404</Data>' } }, { id: 2, result: [1, 2, 3] }];
