@@ -2,7 +2,7 @@
 // and the language service alone for the bench (dist/language-service.js, not in the .vsix).
 // `--loose` emits and bundles even when tsc reports type errors (for work in progress); CI never passes it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -11,6 +11,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const loose = process.argv.includes('--loose');
 const production = process.argv.includes('--production');
 
+// tsc never deletes what it emitted for a source that has since moved or gone; `npm test` runs every
+// file under out/test, so a stale compiled test would still run.
+rmSync(join(root, 'out'), { recursive: true, force: true });
 const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', root], {
   stdio: 'inherit',
 });
