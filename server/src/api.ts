@@ -21,8 +21,8 @@ import type { CodeEntry, FamilyId, HresultDecoding } from './catalog/types';
 import type { DiagnosticCode, SeveritySetting } from './diagnosticCodes';
 import type { SiteKind } from './context/sites';
 
-/** Stable diagnostic codes and severity settings: see diagnosticCodes.ts, the one registry of them. */
-export type { DiagnosticCode, SeveritySetting } from './diagnosticCodes';
+/** Stable diagnostic codes: see diagnosticCodes.ts, the one registry of them. */
+export type { DiagnosticCode } from './diagnosticCodes';
 
 export interface ServiceSettings {
   diagnostics: {

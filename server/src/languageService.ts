@@ -28,7 +28,7 @@ import { isIntegerText } from './model/digits';
 import { parseXml } from './model/scanner';
 
 /** The local name of the first element, skipping the prolog (BOM, declaration, comments, DOCTYPE). */
-export function rootElementName(text: string): string | undefined {
+function rootElementName(text: string): string | undefined {
   const len = text.length;
   let p = 0;
   while (p < len) {
@@ -51,7 +51,7 @@ export function rootElementName(text: string): string | undefined {
   return undefined;
 }
 
-export function detectKind(text: string, languageId?: string): DocumentKind {
+function detectKind(text: string, languageId?: string): DocumentKind {
   const root = rootElementName(text);
   if (root === 'SyncML') return 'syncml';
   if (root === 'MgmtTree') return 'dmtree';

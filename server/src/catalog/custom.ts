@@ -25,7 +25,7 @@ import { BUILTIN, familyClass } from './data';
 import type { CodeClass, CodeEntry, CustomCodesFile, CustomCodesProblem, FamilyId } from './types';
 import { FAMILY_IDS } from './types';
 
-export const CUSTOM_CODE_MAX = 2147483647;
+const CUSTOM_CODE_MAX = 2147483647;
 
 /** jsonc-parser reads nested values recursively: deeper files are refused before it sees them. */
 const MAX_DEPTH = 256;
@@ -43,7 +43,7 @@ const CLASSES: readonly CodeClass[] = [
 ];
 const FAMILY_SET: ReadonlySet<string> = new Set(FAMILY_IDS);
 
-export interface CustomCodesResult {
+interface CustomCodesResult {
   /** The file's valid entries; absent when the file could not be read as a custom-codes file at all. */
   codes?: CustomCodesFile;
   problems: CustomCodesProblem[];

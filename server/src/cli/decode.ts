@@ -8,7 +8,7 @@ import type { FamilyId } from '../catalog/types';
 import { oneLine, PLAIN, type Style } from './format/text';
 import { severityName, type SeverityName } from '../diagnosticCodes';
 
-export interface DecodedCode {
+interface DecodedCode {
   /** 1-based line and column (UTF-16 code units) of the code's first character. */
   line: number;
   column: number;
@@ -72,7 +72,7 @@ export function decodeDocument(service: LanguageService, analysis: Analysis, set
  * "Not found (SyncML status code)", "Workflow aborted (SACMO result code, obsolete)", and for a
  * code the service could not decode, the diagnostic's code: "? (wrong-code-family)".
  */
-export function meaning(c: DecodedCode): string {
+function meaning(c: DecodedCode): string {
   const q = [c.familyTitle, c.kind].filter(Boolean).join(', ');
   const base = q ? `${c.name} (${q})` : c.name;
   if (!c.problem) return base;

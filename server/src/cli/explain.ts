@@ -7,11 +7,11 @@ import type { Catalog } from '../catalog/api';
 import type { CodeEntry, FamilyId } from '../catalog/types';
 import { PLAIN, type Style } from './format/text';
 
-export interface ExplainedMeaning extends CodeEntry {
+interface ExplainedMeaning extends CodeEntry {
   familyTitle: string;
 }
 
-export interface ExplainReport {
+interface ExplainReport {
   input: string;
   number: number | null;
   family: FamilyId | null;

@@ -9,9 +9,9 @@ import { decodeBytes, type DeclarationProblem } from '../model/encoding';
 import { relativePathToUri } from './format/sarif';
 
 /** Extensions searched for in directories. */
-export const CHECKED_EXTENSIONS = ['.xml', '.syncml', '.ddf', '.tnds'] as const;
+const CHECKED_EXTENSIONS = ['.xml', '.syncml', '.ddf', '.tnds'] as const;
 
-export type LanguageId = 'syncml' | 'dmtree' | 'xml';
+type LanguageId = 'syncml' | 'dmtree' | 'xml';
 
 export interface PlannedFile {
   /** Absolute path, or undefined for stdin. */
@@ -28,7 +28,7 @@ export interface PlannedFile {
   fromDirectory: boolean;
 }
 
-export interface Planned {
+interface Planned {
   files: PlannedFile[];
   problems: { path: string; message: string }[];
   /** For --verbose. */
@@ -37,11 +37,11 @@ export interface Planned {
   directories: { path: string; files: PlannedFile[] }[];
 }
 
-export function toPosix(p: string): string {
+function toPosix(p: string): string {
   return sep === '\\' ? p.replace(/\\/g, '/') : p;
 }
 
-export function languageIdForPath(p: string): LanguageId {
+function languageIdForPath(p: string): LanguageId {
   const ext = extname(p).toLowerCase();
   if (ext === '.syncml') return 'syncml';
   if (ext === '.ddf' || ext === '.tnds') return 'dmtree';
@@ -68,7 +68,7 @@ function planFile(abs: string, cwd: string, fromDirectory: boolean): PlannedFile
   };
 }
 
-export function planStdin(cwd: string, stdinFilename: string | undefined): PlannedFile {
+function planStdin(cwd: string, stdinFilename: string | undefined): PlannedFile {
   if (stdinFilename) {
     const abs = resolve(cwd, stdinFilename);
     return { ...planFile(abs, cwd, false), abs: undefined };
@@ -207,7 +207,7 @@ export async function readStdinText(): Promise<ReadResult> {
   return d.ok ? d : { ok: false, message: `${d.reason}; skipped` };
 }
 
-export interface PackageInfo {
+interface PackageInfo {
   version: string;
   informationUri: string | undefined;
 }

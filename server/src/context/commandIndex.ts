@@ -136,7 +136,7 @@ class CommandIndex {
 }
 
 /** Who sent a message (SyncHdr/Source/LocURI): enough to tell the other party's commands from its own. */
-export interface Sender {
+interface Sender {
   source: string;
 }
 

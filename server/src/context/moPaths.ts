@@ -6,7 +6,7 @@ import type { FamilyId } from '../catalog/types';
 
 export type MoName = 'FUMO' | 'SCOMO' | 'SACMO' | 'LAWMO' | 'DCMO';
 
-export interface MoPath {
+interface MoPath {
   mo: MoName | 'HealthAttestation';
   /** Segments below the management object's root. */
   rel: string[];

@@ -25,7 +25,7 @@ import {
 export type SiteKind = 'status' | 'alert' | 'alert-item' | 'exec-result' | 'state' | 'hresult';
 
 /** What a code site is, by name: built once per site, so no two like-typed arguments can be swapped. */
-export interface SiteSpec {
+interface SiteSpec {
   /** For a Status: the Status element, whose children make the reason (built only when asked). */
   owner: number;
   kind: SiteKind;
@@ -45,7 +45,7 @@ export interface SiteSpec {
 }
 
 /** Where a site's number stands: its element and its characters. */
-export interface SitePlace {
+interface SitePlace {
   /** The Data / Value / DefaultValue element, or -1 for an attribute. */
   element: number;
   /** The number's characters, whitespace excluded (start === end when empty). */
@@ -107,7 +107,7 @@ export interface TypeSite {
   family?: FamilyId;
 }
 
-export interface MessageInfo {
+interface MessageInfo {
   element: number;
   dm: boolean;
   msgId: string;

@@ -8,7 +8,7 @@ import type { DiagnosticCode } from '../api';
 import type { CodeSite } from '../context/sites';
 import { digitsValue, isIntegerText } from '../model/digits';
 
-export interface Decoded {
+interface Decoded {
   /** The integer, when the text is one. */
   n: number | undefined;
   /** The entry this place gives the number (expected family, or the MO family a sync Exec allows). */
@@ -88,7 +88,7 @@ export function removedNote(catalog: Catalog, family: FamilyId, n: number): stri
   return removed && n >= removed.from && n <= removed.to && catalog.lookup(family, n) === undefined ? removed.note : undefined;
 }
 
-export function describeElsewhere(catalog: Catalog, entries: readonly CodeEntry[], limit = 3): string {
+function describeElsewhere(catalog: Catalog, entries: readonly CodeEntry[], limit = 3): string {
   const parts = entries.slice(0, limit).map((e) => `${article(familyTitle(catalog, e.family))} ("${e.name}")`);
   const more = entries.length - limit;
   return parts.join(', ') + (more > 0 ? ` and ${more} more` : '');

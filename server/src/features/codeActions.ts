@@ -4,7 +4,7 @@ import { siteAt, type DocumentAnalysis } from './analysis';
 import { diagnosticCodeInfo } from '../diagnosticCodes';
 
 /** A quick fix travels in diagnostic.data, for the codes the registry marks as having one. */
-export interface FixData {
+interface FixData {
   fix: { title: string; newText: string };
 }
 

@@ -19,7 +19,7 @@ function codeLabel(e: CodeEntry): string {
   return e.to !== undefined ? `${e.code}–${e.to}` : String(e.code);
 }
 
-export function entryMarkdown(catalog: Catalog, e: CodeEntry): string[] {
+function entryMarkdown(catalog: Catalog, e: CodeEntry): string[] {
   const kind = e.kind === 'defined' ? '' : ` · ${e.kind}`;
   const profile = e.profile ? ` · ${e.profile}` : '';
   return [

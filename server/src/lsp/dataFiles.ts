@@ -13,7 +13,7 @@ import { formatFileProblem } from '../catalog/custom';
 import type { Timers } from './validation';
 
 /** One problem in one file, as the user sees it. */
-export interface DataFileProblem {
+interface DataFileProblem {
   /** The file as shown to the user (a path for file: URIs, else the URI). */
   file: string;
   message: string;
@@ -44,11 +44,11 @@ export interface DataFileKind<F> {
 }
 
 /** The loaded files of one kind; `files` is empty when none loaded. */
-export interface DataFileSet<F> {
+interface DataFileSet<F> {
   files: readonly F[];
 }
 
-export interface DataFileLog {
+interface DataFileLog {
   warn(message: string): void;
   info(message: string): void;
 }

@@ -18,7 +18,7 @@ function invalidParams(message: string): ResponseError<void> {
 
 // ---- syncml/explain -------------------------------------------------------------------------------
 
-export interface ExplainParams {
+interface ExplainParams {
   /** A number, an HRESULT (0x87D10194) or its signed decimal form, as typed by the user. */
   input: string;
   /** Restrict the answer to one family id (interfaces guide), e.g. 'scomo-result'. */
@@ -28,7 +28,7 @@ export interface ExplainParams {
 export type ExplainResult = Explanation;
 
 /** `syncml/explain`, client → server: every meaning of a number (the look-up command); null when the server failed (its log says why). */
-export const EXPLAIN_REQUEST = 'syncml/explain';
+const EXPLAIN_REQUEST = 'syncml/explain';
 
 export const ExplainRequest = {
   method: EXPLAIN_REQUEST,
@@ -52,7 +52,7 @@ export const ExplainRequest = {
 
 // ---- syncml/readFile ------------------------------------------------------------------------------
 
-export interface ReadFileParams {
+interface ReadFileParams {
   uri: string;
 }
 
@@ -74,7 +74,7 @@ export interface ReadFileErrorData {
  * that cannot be read is an error response whose message names the file and the reason, with
  * `ReadFileErrorData` as its data.
  */
-export const READ_FILE_REQUEST = 'syncml/readFile';
+const READ_FILE_REQUEST = 'syncml/readFile';
 
 export const ReadFileRequest = {
   method: READ_FILE_REQUEST,

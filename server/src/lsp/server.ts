@@ -56,7 +56,7 @@ export interface ServerOptions {
   timers?: Timers;
 }
 
-export const DEFAULT_DIAGNOSTICS_DELAY = 300;
+const DEFAULT_DIAGNOSTICS_DELAY = 300;
 /** Requests wait for the first settings at most this long (a client that never answers must not hang us). */
 const SETTINGS_WAIT_MS = 5000;
 

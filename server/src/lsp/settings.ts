@@ -6,8 +6,7 @@
  */
 import type { ServiceSettings } from '../api';
 import { DEFAULT_SETTINGS } from '../api';
-import { DIAGNOSTIC_CODES, isDiagnosticCode, lspSeverity, SEVERITY_SETTINGS, type DiagnosticCode, type SeveritySetting } from '../diagnosticCodes';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_CODES, isDiagnosticCode, SEVERITY_SETTINGS, type SeveritySetting } from '../diagnosticCodes';
 
 export interface ServerSettings {
   service: ServiceSettings;
@@ -15,7 +14,7 @@ export interface ServerSettings {
   customCodes: string[];
 }
 
-export interface ParsedSettings {
+interface ParsedSettings {
   settings: ServerSettings;
   /** One sentence per ignored or replaced value, naming the setting. */
   warnings: string[];
@@ -187,22 +186,4 @@ export function parseSettings(raw: unknown): ParsedSettings {
     }
   }
   return { settings, warnings };
-}
-
-/**
- * Apply `syncml.diagnostics.severity` to diagnostics: 'off' drops them, any other level replaces the
- * severity. Idempotent, so it is safe whether or not the language service applied it already.
- */
-export function applySeverityOverrides(
-  diagnostics: Diagnostic[],
-  overrides: Partial<Record<DiagnosticCode, SeveritySetting>>,
-): Diagnostic[] {
-  if (Object.keys(overrides).length === 0) return diagnostics;
-  const out: Diagnostic[] = [];
-  for (const d of diagnostics) {
-    const level = isDiagnosticCode(d.code) ? overrides[d.code] : undefined;
-    if (level === undefined) out.push(d);
-    else if (level !== 'off') out.push({ ...d, severity: lspSeverity(level) });
-  }
-  return out;
 }

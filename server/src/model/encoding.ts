@@ -17,7 +17,7 @@ export interface DeclarationProblem {
   message: string;
 }
 
-export type DecodeResult =
+type DecodeResult =
   | { ok: true; text: string; encoding: string; declarationProblem?: DeclarationProblem }
   | { ok: false; reason: string };
 
@@ -95,7 +95,7 @@ function stripBom(text: string): string {
 }
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
+function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];

@@ -20,7 +20,7 @@ export const NAMES = [
   'DFTitle', 'CaseSense', 'ACL', 'Man', 'Mod', 'Title', 'TStamp', 'VerNo', 'Name',
 ] as const;
 
-export type ElementName = (typeof NAMES)[number];
+type ElementName = (typeof NAMES)[number];
 
 /** Name ids, e.g. N.Status. */
 export const N = Object.fromEntries(NAMES.map((name, i) => [name, i])) as { [K in ElementName]: number };

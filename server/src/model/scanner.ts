@@ -62,7 +62,7 @@ function sameChars(text: string, a: number, b: number, n: number): boolean {
  * local name, any prefix). The caller decides which; the scanner knows no element's meaning.
  * Compiled once (compileScanSpec), read on the hot path without allocating.
  */
-export interface ScanSpec {
+interface ScanSpec {
   /** Name id -> 1 for an element to mark. */
   readonly marked: Uint8Array;
   /** Local names of the attributes to record. */

@@ -4,14 +4,14 @@
  * until a caller asks for it.
  */
 
-export interface XmlError {
+interface XmlError {
   start: number;
   end: number;
   message: string;
 }
 
 /** An attribute the scan spec asked for (the context layer asks for `originalerror`, Windows' HRESULT). */
-export interface XmlAttribute {
+interface XmlAttribute {
   element: number;
   nameStart: number;
   nameEnd: number;
@@ -175,6 +175,6 @@ export class XmlDocument {
   }
 }
 
-export function isSpace(c: number): boolean {
+function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ServerOptions } from '../lsp/server';
 
-export async function readFileUri(uri: string): Promise<string> {
+async function readFileUri(uri: string): Promise<string> {
   if (!uri.toLowerCase().startsWith('file:')) {
     throw new Error(`only local files are supported, not ${uri}`);
   }
@@ -20,7 +20,7 @@ export async function readFileUri(uri: string): Promise<string> {
  * Poll the files' status: survives editors that save by rename, and files that do not exist yet.
  * The watchers do not keep the process alive.
  */
-export function watchFileUris(uris: string[], onChange: (uri: string) => void): { dispose(): void } {
+function watchFileUris(uris: string[], onChange: (uri: string) => void): { dispose(): void } {
   const stops: (() => void)[] = [];
   for (const uri of uris) {
     let path: string;
@@ -40,7 +40,7 @@ export function watchFileUris(uris: string[], onChange: (uri: string) => void): 
 }
 
 /** The package version, from the package.json next to (or above) the bundle or the compiled file. */
-export function packageVersion(): string {
+function packageVersion(): string {
   let dir = __dirname;
   for (let i = 0; i < 6; i++) {
     try {
@@ -68,7 +68,7 @@ export function nodeServerOptions(): ServerOptions {
   };
 }
 
-export const USAGE = `Usage: syncml-language-server [--stdio | --node-ipc | --socket=<port> | --pipe=<name>]
+const USAGE = `Usage: syncml-language-server [--stdio | --node-ipc | --socket=<port> | --pipe=<name>]
 
 The OMA DM / SyncML codes language server (Language Server Protocol). It decodes the numeric
 codes of SyncML messages and DM tree files (status, alert, FUMO/SCOMO/SACMO/LAWMO results, states)
