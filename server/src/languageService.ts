@@ -100,7 +100,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     doHover: (a, position) => doHover(da(a), position),
     doComplete: (a, position, options) => doComplete(da(a), position, options),
     resolveCompletionItem: (item) => resolveCompletionItem(catalog, item),
-    getCodeActions: (a, range, context) => getCodeActions(da(a), range, context),
+    getCodeActions: (a, _range, context) => getCodeActions(da(a), context),
     getInlayHints: (a, range, settings = DEFAULT_SETTINGS) => getInlayHints(da(a), range, settings),
     findDocumentSymbols: (a, settings = DEFAULT_SETTINGS) => findDocumentSymbols(da(a), settings),
     getFoldingRanges: (a, settings = DEFAULT_SETTINGS) => getFoldingRanges(da(a), settings),
