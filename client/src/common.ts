@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LSPErrorCodes, ResponseError, type BaseLanguageClient, type DocumentSelector, type LanguageClientOptions } from 'vscode-languageclient';
-import type { CodeEntry } from '../../server/src/catalog/types';
+import { codeText } from '../../server/src/catalog/codeText';
 import { ExplainRequest, ReadFileRequest, type ExplainResult, type ReadFileErrorData, type ReadFileResult } from '../../server/src/lsp/protocol';
 
 /** Client id: also the settings section, so `syncml.trace.server` works. */
@@ -133,10 +133,6 @@ function numberAtCursor(): string | undefined {
 
 interface MeaningItem extends vscode.QuickPickItem {
   copy: string;
-}
-
-function codeText(entry: CodeEntry): string {
-  return entry.to !== undefined ? `${entry.code}–${entry.to}` : String(entry.code);
 }
 
 async function showExplanation(explanation: ExplainResult): Promise<void> {

@@ -5,6 +5,7 @@
 import { digitsValue } from '../model/digits';
 import { N } from '../model/names';
 import type { XmlDocument } from '../model/xmlDocument';
+import { doubled } from '../model/int32';
 
 /**
  * Name id -> 1 for the commands a Status is matched with (answeredCommand): only the answer to an
@@ -124,14 +125,9 @@ class CommandIndex {
   }
 
   private grow(): void {
-    const more = (a: Int32Array) => {
-      const b = new Int32Array(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.element = more(this.element);
-    this.syncml = more(this.syncml);
-    this.next = more(this.next);
+    this.element = doubled(this.element);
+    this.syncml = doubled(this.syncml);
+    this.next = doubled(this.next);
   }
 }
 

@@ -1,16 +1,13 @@
 /**
  * What the server adds to LSP, defined once for the server and the clients: each request as a
  * `RequestType` (method, params and result types together) with the check of its params beside it.
- * Only vscode-languageserver-protocol and the family ids are imported, so the VS Code client (or any
+ * Only vscode-languageserver-protocol, the family ids and isObject are imported, so the VS Code client (or any
  * other client) can import this file without pulling the server in.
  */
 import { ErrorCodes, RequestType, ResponseError } from 'vscode-languageserver-protocol';
 import type { Explanation } from '../api';
 import { FAMILY_IDS, type FamilyId } from '../catalog/types';
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isObject } from '../isObject';
 
 function invalidParams(message: string): ResponseError<void> {
   return new ResponseError<void>(ErrorCodes.InvalidParams, message);

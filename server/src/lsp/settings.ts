@@ -6,6 +6,7 @@
  */
 import type { ServiceSettings } from '../api';
 import { DEFAULT_SETTINGS } from '../api';
+import { isObject } from '../isObject';
 import { DIAGNOSTIC_CODES, isDiagnosticCode, SEVERITY_SETTINGS, type SeveritySetting } from '../diagnosticCodes';
 
 export interface ServerSettings {
@@ -42,10 +43,6 @@ export function defaultServerSettings(): ServerSettings {
     },
     customCodes: [],
   };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function describe(v: unknown): string {

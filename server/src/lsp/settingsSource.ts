@@ -3,15 +3,12 @@
  * answer, else what it pushed (`initializationOptions`, `workspace/didChangeConfiguration`). Holds
  * the current settings; refreshes run one at a time, in order.
  */
+import { isObject } from '../isObject';
 import { formatError } from './runner';
 import { defaultServerSettings, parseSettings, type ServerSettings } from './settings';
 
 /** Top-level keys of the `syncml` section, to recognise an unwrapped section in pushed settings. */
 const SECTION_KEYS = new Set(['diagnostics', 'inlayHints', 'customCodes', 'largeFileThreshold', 'trace']);
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /**
  * Pushed settings usually wrap the section (`{ syncml: {...} }`, as VS Code's push model, eglot and

@@ -4,6 +4,7 @@
  * every character: several times faster on multi-megabyte documents.
  */
 import type { Position } from 'vscode-languageserver-types';
+import { doubled } from './int32';
 
 export class LineIndex {
   private readonly starts: Int32Array;
@@ -26,9 +27,7 @@ export class LineIndex {
         lf = text.indexOf('\n', next);
       } else break;
       if (n === starts.length) {
-        const bigger = new Int32Array(starts.length * 2);
-        bigger.set(starts);
-        starts = bigger;
+        starts = doubled(starts);
       }
       starts[n++] = next;
     }

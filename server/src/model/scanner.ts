@@ -3,6 +3,7 @@
  * Iterative (an explicit stack, no recursion), never throws, keeps going after every error so that
  * the codes before and after it are still decoded, and reports well-formedness errors with offsets.
  */
+import { doubled } from './int32';
 import { Ch, NAME_ACCEPT, NAME_DEAD, NAME_LENGTH, NAME_NEXT, NAME_ROOT, NAME_STOP } from './names';
 import { ElementFlag, XmlDocument } from './xmlDocument';
 
@@ -238,9 +239,7 @@ class Scanner {
         closeStart[i] = -1;
         if (marked[id] === 1) {
           if (markCount === marks.length) {
-            const bigger = new Int32Array(marks.length * 2);
-            bigger.set(marks);
-            doc.marks = marks = bigger;
+            doc.marks = marks = doubled(marks);
           }
           marks[markCount++] = i;
         }
@@ -263,9 +262,7 @@ class Scanner {
         }
         if (opened) {
           if (depth === stack.length) {
-            const bigger = new Int32Array(stack.length * 2);
-            bigger.set(stack);
-            this.stack = stack = bigger;
+            this.stack = stack = doubled(stack);
           }
           stack[depth++] = i;
         }
