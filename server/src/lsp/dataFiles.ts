@@ -28,7 +28,7 @@ export interface DataFileKind<F> {
   setting: string;
   /** Parse one file's text (BOM removed); `display` is the name to put in problems. May throw. */
   parse(text: string, display: string): { value?: F; problems: DataFileProblem[] };
-  /** What one parsed file holds, for the log, e.g. "3 custom code entries". */
+  /** What the loaded files hold together, for the log, e.g. "3 custom code entries". */
   describe(files: readonly F[]): string;
   /** The words the shared messages need. */
   messages: {

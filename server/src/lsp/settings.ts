@@ -34,6 +34,9 @@ const KNOWN_LEAVES = new Set([
 ]);
 const CLIENT_PREFIXES = ['trace'];
 
+/** Top-level keys of the `syncml` section, to recognise an unwrapped section in pushed settings. */
+export const SECTION_KEYS: ReadonlySet<string> = new Set([...KNOWN_LEAVES, ...CLIENT_PREFIXES].map((k) => k.split('.')[0]));
+
 export function defaultServerSettings(): ServerSettings {
   return {
     service: {
@@ -53,13 +56,13 @@ function describe(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
+/** No setting is nested deeper than this; anything deeper is an unknown key, not a reason to recurse. */
+const MAX_SETTINGS_DEPTH = 8;
+
 /**
  * Flatten the raw section into dotted keys. `diagnostics.severity` is a leaf (its keys are
  * diagnostic codes), so is anything under a client-owned prefix.
  */
-/** No setting is nested deeper than this; anything deeper is an unknown key, not a reason to recurse. */
-const MAX_SETTINGS_DEPTH = 8;
-
 function flatten(raw: Record<string, unknown>, prefix = '', into = new Map<string, unknown>(), depth = 0): Map<string, unknown> {
   for (const [key, value] of Object.entries(raw)) {
     const path = prefix ? `${prefix}.${key}` : key;

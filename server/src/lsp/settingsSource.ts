@@ -5,10 +5,7 @@
  */
 import { isObject } from '../isObject';
 import { formatError } from './runner';
-import { defaultServerSettings, parseSettings, type ServerSettings } from './settings';
-
-/** Top-level keys of the `syncml` section, to recognise an unwrapped section in pushed settings. */
-const SECTION_KEYS = new Set(['diagnostics', 'inlayHints', 'customCodes', 'largeFileThreshold', 'trace']);
+import { defaultServerSettings, parseSettings, SECTION_KEYS, type ServerSettings } from './settings';
 
 /**
  * Pushed settings usually wrap the section (`{ syncml: {...} }`, as VS Code's push model, eglot and

@@ -97,8 +97,8 @@ export function parseXml(text: string, spec: ScanSpec = NOTHING): XmlDocument {
  * stack and the counters live in local variables (reloaded after a resize), the common tags (`<Name>`,
  * `<Name/>`, `</Name>` closing the innermost element) are handled inline, and everything rare (errors,
  * attributes, comments, CDATA, mismatched end tags) goes to methods that see the same state through
- * the fields synced before each call. Scanning a 1 MB trace went from 0.56x to about 0.9x the speed
- * of the benchmark's bare charCode tokenizer (which builds nothing), measured side by side.
+ * the fields synced before each call. `npm run bench` compares it with a bare charCode tokenizer
+ * that builds nothing (docs/bench.md).
  */
 class Scanner {
   private readonly len: number;
