@@ -115,7 +115,7 @@ export interface DecodedSite {
 
 export interface LanguageService {
   readonly catalog: Catalog;
-  /** 'syncml' / 'dmtree' from the root element, else 'other'. Cheap: reads the prolog only. */
+  /** 'syncml' / 'dmtree' from the root element, or for a fragment from the language id; else 'other'. Cheap: reads the prolog only. */
   detectKind(text: string, languageId?: string): DocumentKind;
   analyze(document: TextDocument, languageId?: string): Analysis;
   doValidation(analysis: Analysis, settings?: ServiceSettings): Diagnostic[];

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from '
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeBytes, type DeclarationProblem } from '../model/encoding';
+import { ownPackageJson } from '../node/packageJson';
 import { relativePathToUri } from './format/sarif';
 
 /** Extensions searched for in directories. */
@@ -212,28 +213,15 @@ interface PackageInfo {
   informationUri: string | undefined;
 }
 
-/** Version and home page from the package.json next to dist/ (where the bundle runs from). */
+/** Version and home page from this package's package.json. */
 export function readPackageInfo(): PackageInfo {
-  const candidates = [join(__dirname, '..', 'package.json'), join(__dirname, '..', '..', '..', 'package.json')];
-  for (const file of candidates) {
-    try {
-      const pkg = JSON.parse(readFileSync(file, 'utf8')) as {
-        name?: string;
-        version?: string;
-        homepage?: string;
-        repository?: string | { url?: string };
-      };
-      if (pkg.name !== 'syncml-codes' || !pkg.version) continue;
-      const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
-      const fromRepo = repo
-        ?.replace(/^git\+/, '')
-        .replace(/\.git$/, '')
-        .replace(/^github:/, 'https://github.com/');
-      const uri = pkg.homepage ?? fromRepo;
-      return { version: pkg.version, informationUri: uri && /^https?:\/\//.test(uri) ? uri : undefined };
-    } catch {
-      // try the next one
-    }
-  }
-  return { version: '0.0.0-unknown', informationUri: undefined };
+  const pkg = ownPackageJson();
+  if (!pkg) return { version: '0.0.0-unknown', informationUri: undefined };
+  const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+  const fromRepo = repo
+    ?.replace(/^git\+/, '')
+    .replace(/\.git$/, '')
+    .replace(/^github:/, 'https://github.com/');
+  const uri = pkg.homepage ?? fromRepo;
+  return { version: pkg.version, informationUri: uri && /^https?:\/\//.test(uri) ? uri : undefined };
 }

@@ -38,7 +38,7 @@ function segments(uri: string): string[] {
   return s.split('/').filter((seg) => seg !== '.' && seg !== '');
 }
 
-/** Find the management object in a URI by its root segment (./FUMO/..., ./Vendor/X/SCOMO/...). */
+/** A management object's name anywhere in a URI: the cheap test before the segments are split. */
 const MO_HINT = /fumo|scomo|sacmo|lawmo|dcmo|healthattestation/i;
 
 /** Whether a URI mentions a management object at all (else moFromPath is undefined). */
@@ -46,6 +46,7 @@ export function hasMoHint(uri: string): boolean {
   return MO_HINT.test(uri);
 }
 
+/** Find the management object in a URI by its root segment (./FUMO/..., ./Vendor/X/SCOMO/...). */
 export function moFromPath(uri: string): MoPath | undefined {
   if (!MO_HINT.test(uri)) return undefined;
   const segs = segments(uri);

@@ -110,7 +110,7 @@ export class XmlDocument {
     return this.child(cur, c);
   }
 
-  /** Offsets of the element's own content, before its first child element. */
+  /** Where the element's own content ends: at its first child element, else at its end tag (or where it was closed). */
   contentEnd(i: number): number {
     const first = i + 1;
     if (first < this.subtreeEnd[i]) return this.start[first];

@@ -2,12 +2,12 @@
  * What the Node main gives the platform-neutral server (its host): a file reader and a polling watcher for
  * workspace data files, the working directory and home for relative paths, and the command line.
  */
-import { readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
+import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ServerOptions } from '../lsp/server';
+import { ownPackageJson } from './packageJson';
 
 async function readFileUri(uri: string): Promise<string> {
   if (!uri.toLowerCase().startsWith('file:')) {
@@ -39,21 +39,8 @@ function watchFileUris(uris: string[], onChange: (uri: string) => void): { dispo
   return { dispose: () => stops.forEach((stop) => stop()) };
 }
 
-/** The package version, from the package.json next to (or above) the bundle or the compiled file. */
 function packageVersion(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 6; i++) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'syncml-codes' && typeof pkg.version === 'string') return pkg.version;
-    } catch {
-      /* not here */
-    }
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return 'unknown';
+  return ownPackageJson()?.version ?? 'unknown';
 }
 
 export function nodeServerOptions(): ServerOptions {
