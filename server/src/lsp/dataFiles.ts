@@ -10,6 +10,7 @@
  */
 import { resolveDataFilePath, sameUri, type FileReader, type ResolvedFile } from './workspacePaths';
 import { formatFileProblem } from '../catalog/custom';
+import { errorMessage } from '../errorMessage';
 import type { Timers } from './validation';
 
 /** One problem in one file, as the user sees it. */
@@ -77,10 +78,6 @@ export interface DataFileHost {
 
 const DEFAULT_RELOAD_DELAY_MS = 100;
 
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 /** One user-facing message per file: the first problem, and how many more there are. */
 export function summarizeFileProblems(problems: readonly DataFileProblem[], fileLabel: string, stillUsed: string): string[] {
   const byFile = new Map<string, string[]>();
@@ -112,14 +109,14 @@ export async function loadDataFiles<F>(
       try {
         text = await read(f.uri);
       } catch (err) {
-        return { problems: [{ file: f.display, message: `cannot be read: ${errorText(err)}` }] };
+        return { problems: [{ file: f.display, message: `cannot be read: ${errorMessage(err)}` }] };
       }
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       try {
         const parsed = parse(text, f.display);
         return { value: parsed.value, problems: parsed.problems ?? [] };
       } catch (err) {
-        return { problems: [{ file: f.display, message: `cannot be parsed: ${errorText(err)}` }] };
+        return { problems: [{ file: f.display, message: `cannot be parsed: ${errorMessage(err)}` }] };
       }
     }),
   );
@@ -196,7 +193,7 @@ export class DataFileController<F> {
         (changed) => {
           if (changed) this.onDidChange();
         },
-        (err) => this.host.log.warn(`Error while reloading ${this.kind.setting}: ${errorText(err)}`),
+        (err) => this.host.log.warn(`Error while reloading ${this.kind.setting}: ${errorMessage(err)}`),
       );
     }, this.host.reloadDelayMs ?? DEFAULT_RELOAD_DELAY_MS);
   }
