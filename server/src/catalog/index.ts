@@ -32,7 +32,7 @@ const EMPTY: readonly never[] = Object.freeze([]);
 interface FamilyIndex {
   /** Every number with an entry (single codes and expanded ranges), precedence already applied. */
   exact: Map<number, CodeEntry>;
-  /** Custom ranges too wide to expand, in code order. */
+  /** Custom ranges too wide to expand, searched in order: the last given first (a later file wins). */
   wide: CodeEntry[];
   entries: readonly CodeEntry[];
 }
