@@ -10,7 +10,7 @@ import { frame, FrameReader } from './lspFraming';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json } | object;
 
-export interface ServerExit {
+interface ServerExit {
   code: number | null;
   signal: NodeJS.Signals | null;
 }
@@ -21,7 +21,7 @@ interface Pending {
   method: string;
 }
 
-export interface IncomingNotification {
+interface IncomingNotification {
   method: string;
   params: any;
   /** performance.now() when the message was decoded. */

@@ -5,7 +5,7 @@
  * every text-run length feeds a checksum that the caller prints, so none of the work can be
  * dropped as dead code.
  */
-export interface TokenCounts {
+interface TokenCounts {
   elements: number;
   closeTags: number;
   texts: number;

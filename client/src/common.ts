@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { LSPErrorCodes, ResponseError, type BaseLanguageClient, type DocumentSelector, type LanguageClientOptions } from 'vscode-languageclient';
-import type { CodeEntry } from '../../server/src/catalog/types';
+import { codeText } from '../../server/src/catalog/codeText';
+import { errorMessage } from '../../server/src/errorMessage';
 import { ExplainRequest, ReadFileRequest, type ExplainResult, type ReadFileErrorData, type ReadFileResult } from '../../server/src/lsp/protocol';
 
 /** Client id: also the settings section, so `syncml.trace.server` works. */
@@ -74,14 +75,14 @@ async function readFileForServer(params: unknown): Promise<ReadFileResult> {
   try {
     target = vscode.Uri.parse(uri, true);
   } catch (err) {
-    throw readFailure(uri, `not a URI (${err instanceof Error ? err.message : String(err)})`);
+    throw readFailure(uri, `not a URI (${errorMessage(err)})`);
   }
   let bytes: Uint8Array;
   try {
     bytes = await vscode.workspace.fs.readFile(target);
   } catch (err) {
     const code = err instanceof vscode.FileSystemError ? err.code : undefined;
-    throw readFailure(uri, (code && FILE_SYSTEM_REASONS[code]) ?? (err instanceof Error ? err.message : String(err)));
+    throw readFailure(uri, (code && FILE_SYSTEM_REASONS[code]) ?? errorMessage(err));
   }
   // Invalid UTF-8 becomes U+FFFD, as the Node server's reading does; a BOM is dropped.
   return { text: new TextDecoder('utf-8').decode(bytes) };
@@ -133,10 +134,6 @@ function numberAtCursor(): string | undefined {
 
 interface MeaningItem extends vscode.QuickPickItem {
   copy: string;
-}
-
-function codeText(entry: CodeEntry): string {
-  return entry.to !== undefined ? `${entry.code}–${entry.to}` : String(entry.code);
 }
 
 async function showExplanation(explanation: ExplainResult): Promise<void> {

@@ -21,8 +21,8 @@ import type { CodeEntry, FamilyId, HresultDecoding } from './catalog/types';
 import type { DiagnosticCode, SeveritySetting } from './diagnosticCodes';
 import type { SiteKind } from './context/sites';
 
-/** Stable diagnostic codes and severity settings: see diagnosticCodes.ts, the one registry of them. */
-export type { DiagnosticCode, SeveritySetting } from './diagnosticCodes';
+/** Stable diagnostic codes: see diagnosticCodes.ts, the one registry of them. */
+export type { DiagnosticCode } from './diagnosticCodes';
 
 export interface ServiceSettings {
   diagnostics: {
@@ -115,7 +115,7 @@ export interface DecodedSite {
 
 export interface LanguageService {
   readonly catalog: Catalog;
-  /** 'syncml' / 'dmtree' from the root element, else 'other'. Cheap: reads the prolog only. */
+  /** 'syncml' / 'dmtree' from the root element, or for a fragment from the language id; else 'other'. Cheap: reads the prolog only. */
   detectKind(text: string, languageId?: string): DocumentKind;
   analyze(document: TextDocument, languageId?: string): Analysis;
   doValidation(analysis: Analysis, settings?: ServiceSettings): Diagnostic[];

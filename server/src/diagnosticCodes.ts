@@ -28,7 +28,7 @@ export function severityName(severity: number | undefined): SeverityName {
   return (severity !== undefined && SEVERITY_NAMES[severity - 1]) || 'error';
 }
 
-export interface DiagnosticCodeInfo {
+interface DiagnosticCodeInfo {
   /** Stable, kebab-case: what users put in settings and SARIF consumers key on. Fixed by the interfaces guide. */
   readonly id: string;
   readonly defaultSeverity: SeverityName;

@@ -28,7 +28,7 @@ import { isIntegerText } from './model/digits';
 import { parseXml } from './model/scanner';
 
 /** The local name of the first element, skipping the prolog (BOM, declaration, comments, DOCTYPE). */
-export function rootElementName(text: string): string | undefined {
+function rootElementName(text: string): string | undefined {
   const len = text.length;
   let p = 0;
   while (p < len) {
@@ -51,7 +51,7 @@ export function rootElementName(text: string): string | undefined {
   return undefined;
 }
 
-export function detectKind(text: string, languageId?: string): DocumentKind {
+function detectKind(text: string, languageId?: string): DocumentKind {
   const root = rootElementName(text);
   if (root === 'SyncML') return 'syncml';
   if (root === 'MgmtTree') return 'dmtree';
@@ -100,7 +100,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     doHover: (a, position) => doHover(da(a), position),
     doComplete: (a, position, options) => doComplete(da(a), position, options),
     resolveCompletionItem: (item) => resolveCompletionItem(catalog, item),
-    getCodeActions: (a, range, context) => getCodeActions(da(a), range, context),
+    getCodeActions: (a, _range, context) => getCodeActions(da(a), context),
     getInlayHints: (a, range, settings = DEFAULT_SETTINGS) => getInlayHints(da(a), range, settings),
     findDocumentSymbols: (a, settings = DEFAULT_SETTINGS) => findDocumentSymbols(da(a), settings),
     getFoldingRanges: (a, settings = DEFAULT_SETTINGS) => getFoldingRanges(da(a), settings),

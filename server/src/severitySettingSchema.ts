@@ -13,7 +13,7 @@ const SETTING_DESCRIPTIONS: Record<SeveritySetting, string> = {
   off: 'Do not report it.',
 };
 
-export interface SeverityPropertySchema {
+interface SeverityPropertySchema {
   type: 'string';
   enum: SeveritySetting[];
   enumDescriptions: string[];

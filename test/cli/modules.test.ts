@@ -5,7 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { parseArgs } from '../../server/src/cli/args';
-import { decodeBytes, firstInvalidUtf8 } from '../../server/src/model/encoding';
+import { decodeBytes } from '../../server/src/model/encoding';
 import { relativePathToUri } from '../../server/src/cli/format/sarif';
 import { formatSummary } from '../../server/src/cli/format/text';
 import type { FileResult } from '../../server/src/cli/types';
@@ -69,12 +69,16 @@ test('decodeBytes: UTF-8 (BOM dropped), UTF-16 with and without BOM, a declared 
   assert.equal(decodeBytes(Buffer.from([0xff, 0xfe, 0x3c])).ok, false, 'odd-length UTF-16');
 });
 
-test('firstInvalidUtf8: overlong forms, surrogates and truncated sequences are invalid', () => {
-  assert.equal(firstInvalidUtf8(Buffer.from('abc')), 3);
-  assert.equal(firstInvalidUtf8(Buffer.from([0x61, 0xc0, 0xaf])), 1, 'overlong');
-  assert.equal(firstInvalidUtf8(Buffer.from([0x61, 0x62, 0xed, 0xa0, 0x80])), 2, 'surrogate');
-  assert.equal(firstInvalidUtf8(Buffer.from([0x61, 0xe2, 0x82])), 1, 'truncated');
-  assert.equal(firstInvalidUtf8(Buffer.from('€😀')), 7);
+test('not valid UTF-8: the offset of the first bad byte, after overlong forms, surrogates and truncated sequences', () => {
+  const reason = (bytes: Buffer) => {
+    const d = decodeBytes(bytes);
+    return d.ok ? 'decoded' : d.reason;
+  };
+  const at = (offset: number) => `binary file (not valid UTF-8 at offset ${offset})`;
+  assert.equal(reason(Buffer.from([0x61, 0xc0, 0xaf])), at(1), 'overlong');
+  assert.equal(reason(Buffer.from([0x61, 0x62, 0xed, 0xa0, 0x80])), at(2), 'surrogate');
+  assert.equal(reason(Buffer.from([0x61, 0xe2, 0x82])), at(1), 'truncated');
+  assert.equal(reason(Buffer.concat([Buffer.from('abc€😀'), Buffer.from([0xff])])), at(10), 'valid sequences are skipped whole');
 });
 
 test('relativePathToUri percent-encodes each segment', () => {

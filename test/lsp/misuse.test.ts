@@ -214,7 +214,7 @@ describe('a storm of incremental edits', () => {
 describe('cancellation', () => {
   it('$/cancelRequest for in-flight requests: each answers RequestCancelled or a result, and the server keeps serving', async () => {
     const c = await start();
-    const { uri, hoverStillWorks } = openMessage(c);
+    const { hoverStillWorks } = openMessage(c);
     // A large document, so that the requests are not all answered before their cancellation arrives.
     const big = docUri('big.syncml');
     const bigText = MESSAGE.replace('<Final/>', MESSAGE.slice(MESSAGE.indexOf('<Status>'), MESSAGE.indexOf('<Final/>')).repeat(5000) + '<Final/>');

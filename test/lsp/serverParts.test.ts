@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import type { InitializeParams } from 'vscode-languageserver';
 import { initialWorkspaceFolders, readClientFeatures } from '../../server/src/lsp/clientCapabilities';
 import type { ServerSettings } from '../../server/src/lsp/settings';
-import { SettingsSource, unwrapSection } from '../../server/src/lsp/settingsSource';
+import { SettingsSource } from '../../server/src/lsp/settingsSource';
 
 const params = (p: Partial<InitializeParams>) => ({ processId: null, rootUri: null, capabilities: {}, ...p }) as InitializeParams;
 
@@ -58,7 +58,9 @@ describe('SettingsSource', () => {
     await s.refresh();
     assert.equal(s.current.service.diagnostics.enable, false);
     assert.deepEqual(applied.map((a) => a.first), [true, false]);
-    assert.equal(unwrapSection({ editor: { tabSize: 2 } }), undefined, 'another section is not ours');
+    s.push({ editor: { tabSize: 2 } });
+    await s.refresh();
+    assert.equal(s.current.service.diagnostics.enable, false, 'another section is not ours: what was pushed before stays');
   });
 
   it('a failed pull keeps the previous settings and says why', async () => {

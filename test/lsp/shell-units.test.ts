@@ -3,19 +3,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { customCodesKind } from '../../server/src/lsp/customCodes';
+import { loadDataFiles, summarizeFileProblems } from '../../server/src/lsp/dataFiles';
+import { DocumentCache } from '../../server/src/lsp/documentCache';
+import { parseSettings } from '../../server/src/lsp/settings';
+import { DiagnosticsScheduler, type Timers } from '../../server/src/lsp/validation';
 import {
-  customCodesWatcher,
+  fileWatcher as customCodesWatcher,
   fileUriToPath,
   globEscape,
-  loadCustomCodes,
   pathToFileUri,
-  resolveCustomCodesPath,
+  resolveDataFilePath as resolveCustomCodesPath,
   sameUri,
-  summarizeProblems,
-} from '../../server/src/lsp/customCodes';
-import { DocumentCache } from '../../server/src/lsp/documentCache';
-import { applySeverityOverrides, parseSettings } from '../../server/src/lsp/settings';
-import { DiagnosticsScheduler, type Timers } from '../../server/src/lsp/validation';
+} from '../../server/src/lsp/workspacePaths';
 
 describe('parseSettings', () => {
   it('gives the defaults for no settings, without warnings', () => {
@@ -78,16 +78,6 @@ describe('parseSettings', () => {
     for (const raw of [42, 'x', [], [1, 2], { diagnostics: null }, { diagnostics: [] }, { customCodes: {} }]) {
       assert.doesNotThrow(() => parseSettings(raw));
     }
-  });
-});
-
-describe('applySeverityOverrides', () => {
-  const d = (code: string, severity = 2) => ({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: code, code, severity: severity as 2, source: 'syncml', data: { fix: 1 } });
-  it('drops off, replaces levels, keeps the rest (and data) and is idempotent', () => {
-    const once = applySeverityOverrides([d('vendor-code', 4), d('wrong-code-family'), d('xml-syntax', 1)], { 'vendor-code': 'off', 'wrong-code-family': 'error' });
-    assert.deepEqual(once.map((x) => [x.code, x.severity]), [['wrong-code-family', 1], ['xml-syntax', 1]]);
-    assert.deepEqual(once[0].data, { fix: 1 });
-    assert.deepEqual(applySeverityOverrides(once, { 'vendor-code': 'off', 'wrong-code-family': 'error' }), once);
   });
 });
 
@@ -169,14 +159,14 @@ describe('custom-codes paths', () => {
       if (file.endsWith('boom.json')) throw new Error('kaboom');
       return { codes: { file, entries: [] }, problems: [] };
     };
-    const r = await loadCustomCodes(files, read, parse);
+    const r = await loadDataFiles(files, read, customCodesKind(parse).parse);
     assert.deepEqual(r.files.map((f) => f.file), ['/w/good.json']);
     assert.deepEqual(
       r.problems.map((p) => `${p.file}: ${p.message}`),
       ['/w/missing.json: cannot be read: ENOENT: no such file', '/w/boom.json: cannot be parsed: kaboom', 'rel.json: cannot be resolved: a relative path needs an open workspace folder'],
     );
     assert.ok(seen.every((t) => !t.startsWith('\uFEFF')), 'the BOM is stripped');
-    const messages = summarizeProblems([...r.problems, { file: '/w/missing.json', message: 'again' }]);
+    const messages = summarizeFileProblems([...r.problems, { file: '/w/missing.json', message: 'again' }], 'SyncML custom codes file', 'The built-in codes are still used.');
     assert.equal(messages.length, 3);
     assert.match(messages[0], /^SyncML custom codes file \/w\/missing\.json: cannot be read.*and 1 more problem/);
   });

@@ -1,7 +1,6 @@
 import type {
   AlertTypeInfo,
   CodeEntry,
-  CustomCodesFile,
   FamilyId,
   FamilyInfo,
   HresultDecoding,
@@ -55,5 +54,3 @@ export interface Catalog {
   /** Families that codes.md says have no published table, with the reason (DCMO, DiagMon, ConnMO, GwMO). */
   unpublished(): readonly { mo: string; note: string }[];
 }
-
-export type CreateCatalog = (custom?: readonly CustomCodesFile[]) => Catalog;

@@ -24,8 +24,9 @@ import { createScanner, findNodeAtLocation, getNodeValue, ParseErrorCode, parseT
 import { BUILTIN, familyClass } from './data';
 import type { CodeClass, CodeEntry, CustomCodesFile, CustomCodesProblem, FamilyId } from './types';
 import { FAMILY_IDS } from './types';
+import { isObject } from '../isObject';
 
-export const CUSTOM_CODE_MAX = 2147483647;
+const CUSTOM_CODE_MAX = 2147483647;
 
 /** jsonc-parser reads nested values recursively: deeper files are refused before it sees them. */
 const MAX_DEPTH = 256;
@@ -43,7 +44,7 @@ const CLASSES: readonly CodeClass[] = [
 ];
 const FAMILY_SET: ReadonlySet<string> = new Set(FAMILY_IDS);
 
-export interface CustomCodesResult {
+interface CustomCodesResult {
   /** The file's valid entries; absent when the file could not be read as a custom-codes file at all. */
   codes?: CustomCodesFile;
   problems: CustomCodesProblem[];
@@ -191,11 +192,11 @@ export function parseCustomCodes(text: string, file: string): CustomCodesResult 
   }
   const doc: unknown = getNodeValue(root);
 
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+  if (!isObject(doc)) {
     problem(`expected a JSON object with a "codes" array at the top level, found ${describe(doc)}`);
     return { problems };
   }
-  const top = doc as Record<string, unknown>;
+  const top = doc;
   for (const key of Object.keys(top)) {
     if (!(TOP_KEYS as readonly string[]).includes(key)) {
       problem(`unknown top-level property "${key}" is ignored; expected "$schema" or "codes"`, [key], true);
@@ -274,11 +275,11 @@ function readEntry(
   /** With a key: the problem is at that property's value (or the entry, when it is missing). */
   problem: (m: string, key?: string) => void,
 ): CodeEntry | undefined {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+  if (!isObject(raw)) {
     problem(`${at}: expected an object, found ${describe(raw)}. Entry skipped`);
     return undefined;
   }
-  const obj = raw as Record<string, unknown>;
+  const obj = raw;
   let ok = true;
   const fail = (m: string, key?: string): void => {
     ok = false;

@@ -22,9 +22,7 @@ import type {
 import { FAMILY_IDS } from './types';
 
 export * from './types';
-export type { Catalog, CreateCatalog, StatusCommand } from './api';
 export { parseCustomCodes } from './custom';
-export type { CustomCodesResult } from './custom';
 
 /** Custom ranges up to this width are expanded into the exact-code map; wider ones are searched. */
 const EXPAND_LIMIT = 4096;
@@ -34,7 +32,7 @@ const EMPTY: readonly never[] = Object.freeze([]);
 interface FamilyIndex {
   /** Every number with an entry (single codes and expanded ranges), precedence already applied. */
   exact: Map<number, CodeEntry>;
-  /** Custom ranges too wide to expand, in code order. */
+  /** Custom ranges too wide to expand, searched in order: the last given first (a later file wins). */
   wide: CodeEntry[];
   entries: readonly CodeEntry[];
 }
@@ -231,6 +229,3 @@ export function createCatalog(custom?: readonly CustomCodesFile[]): Catalog {
   };
   return Object.freeze(catalog);
 }
-
-/** The commands of the DM per-command status table (codes.md §1.2), in table order. */
-export { STATUS_COMMANDS } from './data';

@@ -9,10 +9,10 @@
 import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
 import { FAMILY_IDS, type FamilyId } from '../catalog/types';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+type OutputFormat = 'text' | 'json' | 'sarif';
 export type ColorChoice = 'auto' | 'always' | 'never';
 
-export interface CommonOptions {
+interface CommonOptions {
   format: OutputFormat;
   verbose: boolean;
   color: ColorChoice;
@@ -41,18 +41,18 @@ export interface ExplainCommand extends CommonOptions {
   family: FamilyId | undefined;
 }
 
-export interface InfoCommand {
+interface InfoCommand {
   command: 'help' | 'version';
 }
 
-export type Command = CheckCommand | DecodeCommand | ExplainCommand | InfoCommand;
+type Command = CheckCommand | DecodeCommand | ExplainCommand | InfoCommand;
 
-export interface UsageError {
+interface UsageError {
   command: 'usage-error';
   message: string;
 }
 
-export type ParseResult = Command | UsageError;
+type ParseResult = Command | UsageError;
 
 export const USAGE = `Usage:
   syncml-check [options] <file|dir|->...         check SyncML messages and DM tree files
@@ -92,7 +92,7 @@ function usageError(message: string): UsageError {
   return { command: 'usage-error', message };
 }
 
-export function isFamilyId(s: string): s is FamilyId {
+function isFamilyId(s: string): s is FamilyId {
   return (FAMILY_IDS as readonly string[]).includes(s);
 }
 

@@ -8,7 +8,7 @@ import type { FamilyId } from '../catalog/types';
 import { oneLine, PLAIN, type Style } from './format/text';
 import { severityName, type SeverityName } from '../diagnosticCodes';
 
-export interface DecodedCode {
+interface DecodedCode {
   /** 1-based line and column (UTF-16 code units) of the code's first character. */
   line: number;
   column: number;
@@ -72,19 +72,11 @@ export function decodeDocument(service: LanguageService, analysis: Analysis, set
  * "Not found (SyncML status code)", "Workflow aborted (SACMO result code, obsolete)", and for a
  * code the service could not decode, the diagnostic's code: "? (wrong-code-family)".
  */
-export function meaning(c: DecodedCode): string {
+function meaning(c: DecodedCode): string {
   const q = [c.familyTitle, c.kind].filter(Boolean).join(', ');
   const base = q ? `${c.name} (${q})` : c.name;
   if (!c.problem) return base;
   return c.name === '?' ? `? (${c.problem.code})` : `${base} [${c.problem.code}]`;
-}
-
-function pad(s: string, w: number): string {
-  return s.length >= w ? s : s + ' '.repeat(w - s.length);
-}
-
-function padStart(s: string, w: number): string {
-  return s.length >= w ? s : ' '.repeat(w - s.length) + s;
 }
 
 /** One line per code: `line:col  code  name (family)  · where`, under a header per file. */
@@ -102,9 +94,9 @@ export function formatDecodeList(files: readonly DecodedFile[], options: { verbo
     const nameW = Math.min(56, Math.max(...f.codes.map((c) => meaning(c).length)));
     const indent = ' '.repeat(posW + codeW + 6);
     for (const c of f.codes) {
-      const m = pad(meaning(c), nameW);
+      const m = meaning(c).padEnd(nameW);
       const shown = c.problem ? style.severity(c.problem.severity, m) : m;
-      out.push(`  ${padStart(`${c.line}:${c.column}`, posW)}  ${padStart(c.code, codeW)}  ${shown}  ${style.dim('\u00b7 ' + c.where)}`.trimEnd());
+      out.push(`  ${`${c.line}:${c.column}`.padStart(posW)}  ${c.code.padStart(codeW)}  ${shown}  ${style.dim('\u00b7 ' + c.where)}`.trimEnd());
       if (options.verbose && c.detail) out.push(indent + style.dim(c.detail));
       if (c.problem && (options.verbose || c.name === '?')) {
         out.push(indent + style.severity(c.problem.severity, `${c.problem.severity} ${c.problem.code}: ${c.problem.message}`));

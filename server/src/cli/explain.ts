@@ -4,14 +4,15 @@
  */
 import type { Explanation } from '../api';
 import type { Catalog } from '../catalog/api';
+import { codeText } from '../catalog/codeText';
 import type { CodeEntry, FamilyId } from '../catalog/types';
 import { PLAIN, type Style } from './format/text';
 
-export interface ExplainedMeaning extends CodeEntry {
+interface ExplainedMeaning extends CodeEntry {
   familyTitle: string;
 }
 
-export interface ExplainReport {
+interface ExplainReport {
   input: string;
   number: number | null;
   family: FamilyId | null;
@@ -20,27 +21,15 @@ export interface ExplainReport {
   meanings: ExplainedMeaning[];
 }
 
-function familyTitle(catalog: Catalog | undefined, id: FamilyId): string {
-  try {
-    return catalog?.family(id)?.title ?? id;
-  } catch {
-    return id;
-  }
-}
-
-export function toExplainReport(e: Explanation, catalog: Catalog | undefined, family?: FamilyId): ExplainReport {
+export function toExplainReport(e: Explanation, catalog: Catalog, family?: FamilyId): ExplainReport {
   return {
     input: e.input,
     number: e.number ?? null,
     family: family ?? null,
     hresult: e.hresult ?? null,
     note: e.note ?? null,
-    meanings: e.meanings.map((m) => ({ ...m, familyTitle: familyTitle(catalog, m.family) })),
+    meanings: e.meanings.map((m) => ({ ...m, familyTitle: catalog.family(m.family).title })),
   };
-}
-
-function codeText(m: CodeEntry): string {
-  return m.to !== undefined && m.to !== m.code ? `${m.code}\u2013${m.to}` : String(m.code);
 }
 
 const KIND_TEXT: Record<CodeEntry['kind'], string> = {

@@ -6,12 +6,13 @@ import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from '
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeBytes, type DeclarationProblem } from '../model/encoding';
+import { ownPackageJson } from '../node/packageJson';
 import { relativePathToUri } from './format/sarif';
 
 /** Extensions searched for in directories. */
-export const CHECKED_EXTENSIONS = ['.xml', '.syncml', '.ddf', '.tnds'] as const;
+const CHECKED_EXTENSIONS = ['.xml', '.syncml', '.ddf', '.tnds'] as const;
 
-export type LanguageId = 'syncml' | 'dmtree' | 'xml';
+type LanguageId = 'syncml' | 'dmtree' | 'xml';
 
 export interface PlannedFile {
   /** Absolute path, or undefined for stdin. */
@@ -28,7 +29,7 @@ export interface PlannedFile {
   fromDirectory: boolean;
 }
 
-export interface Planned {
+interface Planned {
   files: PlannedFile[];
   problems: { path: string; message: string }[];
   /** For --verbose. */
@@ -37,11 +38,11 @@ export interface Planned {
   directories: { path: string; files: PlannedFile[] }[];
 }
 
-export function toPosix(p: string): string {
+function toPosix(p: string): string {
   return sep === '\\' ? p.replace(/\\/g, '/') : p;
 }
 
-export function languageIdForPath(p: string): LanguageId {
+function languageIdForPath(p: string): LanguageId {
   const ext = extname(p).toLowerCase();
   if (ext === '.syncml') return 'syncml';
   if (ext === '.ddf' || ext === '.tnds') return 'dmtree';
@@ -68,7 +69,7 @@ function planFile(abs: string, cwd: string, fromDirectory: boolean): PlannedFile
   };
 }
 
-export function planStdin(cwd: string, stdinFilename: string | undefined): PlannedFile {
+function planStdin(cwd: string, stdinFilename: string | undefined): PlannedFile {
   if (stdinFilename) {
     const abs = resolve(cwd, stdinFilename);
     return { ...planFile(abs, cwd, false), abs: undefined };
@@ -207,33 +208,20 @@ export async function readStdinText(): Promise<ReadResult> {
   return d.ok ? d : { ok: false, message: `${d.reason}; skipped` };
 }
 
-export interface PackageInfo {
+interface PackageInfo {
   version: string;
   informationUri: string | undefined;
 }
 
-/** Version and home page from the package.json next to dist/ (where the bundle runs from). */
+/** Version and home page from this package's package.json. */
 export function readPackageInfo(): PackageInfo {
-  const candidates = [join(__dirname, '..', 'package.json'), join(__dirname, '..', '..', '..', 'package.json')];
-  for (const file of candidates) {
-    try {
-      const pkg = JSON.parse(readFileSync(file, 'utf8')) as {
-        name?: string;
-        version?: string;
-        homepage?: string;
-        repository?: string | { url?: string };
-      };
-      if (pkg.name !== 'syncml-codes' || !pkg.version) continue;
-      const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
-      const fromRepo = repo
-        ?.replace(/^git\+/, '')
-        .replace(/\.git$/, '')
-        .replace(/^github:/, 'https://github.com/');
-      const uri = pkg.homepage ?? fromRepo;
-      return { version: pkg.version, informationUri: uri && /^https?:\/\//.test(uri) ? uri : undefined };
-    } catch {
-      // try the next one
-    }
-  }
-  return { version: '0.0.0-unknown', informationUri: undefined };
+  const pkg = ownPackageJson();
+  if (!pkg) return { version: '0.0.0-unknown', informationUri: undefined };
+  const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+  const fromRepo = repo
+    ?.replace(/^git\+/, '')
+    .replace(/\.git$/, '')
+    .replace(/^github:/, 'https://github.com/');
+  const uri = pkg.homepage ?? fromRepo;
+  return { version: pkg.version, informationUri: uri && /^https?:\/\//.test(uri) ? uri : undefined };
 }

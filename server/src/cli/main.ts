@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LanguageService } from '../api';
 import { createCatalog } from '../catalog/index';
+import { errorMessage } from '../errorMessage';
 import { createLanguageService } from '../languageService';
 import type { DeclarationProblem } from '../model/encoding';
 import { parseArgs, USAGE, type CheckCommand, type ColorChoice, type DecodeCommand, type ExplainCommand } from './args';
@@ -125,8 +126,7 @@ function validate(service: LanguageService, l: LoadedFile): Diagnostic[] {
 }
 
 function internalProblem(path: string, e: unknown): InputProblem {
-  const message = e instanceof Error ? e.message : String(e);
-  return { path, message: `internal error while checking: ${message.split('\n')[0]}` };
+  return { path, message: `internal error while checking: ${errorMessage(e).split('\n')[0]}` };
 }
 
 async function runCheck(cmd: CheckCommand): Promise<number> {
@@ -241,8 +241,7 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     const verbose = process.argv.includes('--verbose');
-    const message = e instanceof Error ? e.message : String(e);
-    err(`syncml-check: internal error: ${message.split('\n')[0]}`);
+    err(`syncml-check: internal error: ${errorMessage(e).split('\n')[0]}`);
     if (verbose && e instanceof Error && e.stack) err(e.stack);
     else err('Run again with --verbose for details.');
     process.exitCode = EXIT_USAGE;

@@ -5,13 +5,15 @@
 import { digitsValue } from '../model/digits';
 import { N } from '../model/names';
 import type { XmlDocument } from '../model/xmlDocument';
+import { doubled } from '../model/int32';
 
 /**
- * Name id -> 1 for the commands a Status is matched with (answeredCommand): only the answer to an
- * Alert (a Generic Alert?) or an Exec (on an MO node?) depends on the command itself. Indexing every
- * command instead was a quarter of the context layer on a trace.
+ * The commands a Status is matched with (CommandMatcher.answered): only the answer to an Alert (a
+ * Generic Alert?) or an Exec (on an MO node?) depends on the command itself, so only they are
+ * indexed, not every command of a trace.
  */
 export const MATCHED_COMMAND_NAMES: readonly number[] = [N.Alert, N.Exec];
+/** Name id -> 1 for MATCHED_COMMAND_NAMES. */
 export const MATCHED_COMMANDS = new Uint8Array(256);
 for (const n of MATCHED_COMMAND_NAMES) MATCHED_COMMANDS[n] = 1;
 
@@ -124,19 +126,14 @@ class CommandIndex {
   }
 
   private grow(): void {
-    const more = (a: Int32Array) => {
-      const b = new Int32Array(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.element = more(this.element);
-    this.syncml = more(this.syncml);
-    this.next = more(this.next);
+    this.element = doubled(this.element);
+    this.syncml = doubled(this.syncml);
+    this.next = doubled(this.next);
   }
 }
 
 /** Who sent a message (SyncHdr/Source/LocURI): enough to tell the other party's commands from its own. */
-export interface Sender {
+interface Sender {
   source: string;
 }
 

@@ -25,7 +25,7 @@ import {
 export type SiteKind = 'status' | 'alert' | 'alert-item' | 'exec-result' | 'state' | 'hresult';
 
 /** What a code site is, by name: built once per site, so no two like-typed arguments can be swapped. */
-export interface SiteSpec {
+interface SiteSpec {
   /** For a Status: the Status element, whose children make the reason (built only when asked). */
   owner: number;
   kind: SiteKind;
@@ -45,7 +45,7 @@ export interface SiteSpec {
 }
 
 /** Where a site's number stands: its element and its characters. */
-export interface SitePlace {
+interface SitePlace {
   /** The Data / Value / DefaultValue element, or -1 for an attribute. */
   element: number;
   /** The number's characters, whitespace excluded (start === end when empty). */
@@ -86,13 +86,20 @@ export class CodeSite {
   /** Why this family applies here, for hover and messages. */
   get reason(): string {
     if (this.kind !== 'status') return this.note;
-    const { doc, owner } = this;
-    const cmdRef = doc.value(doc.child(owner, N.CmdRef));
-    const msgRef = doc.value(doc.child(owner, N.MsgRef));
-    let r = this.command ? `Status for ${this.command}` : 'Status';
-    if (cmdRef) r += ` (CmdRef ${cmdRef}${msgRef ? `, MsgRef ${msgRef}` : ''})`;
-    return r + this.note;
+    return statusHeading(this.doc, this.owner, this.command ?? '') + this.note;
   }
+}
+
+/**
+ * "Status for Replace (CmdRef 5, MsgRef 1)": a Status by what it answers, in the words of a Status
+ * site's reason and of where a code stands (features/place.ts). `command` is the Status's Cmd.
+ */
+export function statusHeading(doc: XmlDocument, status: number, command = doc.value(doc.child(status, N.Cmd))): string {
+  const cmdRef = doc.value(doc.child(status, N.CmdRef));
+  const msgRef = doc.value(doc.child(status, N.MsgRef));
+  let r = command ? `Status for ${command}` : 'Status';
+  if (cmdRef) r += ` (CmdRef ${cmdRef}${msgRef ? `, MsgRef ${msgRef}` : ''})`;
+  return r;
 }
 
 /** A Generic Alert or Client Event item's Meta/Type string. */
@@ -107,7 +114,7 @@ export interface TypeSite {
   family?: FamilyId;
 }
 
-export interface MessageInfo {
+interface MessageInfo {
   element: number;
   dm: boolean;
   msgId: string;

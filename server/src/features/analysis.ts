@@ -35,8 +35,8 @@ export class DocumentAnalysis implements Analysis {
 
   /**
    * positionAt for many offsets at once (diagnostics): the line index when it is built, else one
-   * forward pass that stops at the last offset and builds no table. Analysing a 1 MB trace has some
-   * fifty diagnostics: a line table of 30,000 lines for them cost 7% of the analysis.
+   * forward pass that stops at the last offset and builds no table (a large trace has many lines
+   * and few diagnostics).
    */
   positionsAt(offsets: readonly number[]): Position[] {
     const index = this.lineIndex;
@@ -44,8 +44,14 @@ export class DocumentAnalysis implements Analysis {
   }
 }
 
+/**
+ * The analysis behind the opaque `Analysis` a caller hands back. Only analyze() makes one; anything
+ * else (a hand-built object, an analysis from another copy of this module) is the caller's mistake,
+ * said here plainly rather than as a TypeError deep inside a feature.
+ */
 export function asDocumentAnalysis(a: Analysis): DocumentAnalysis {
-  return a as DocumentAnalysis;
+  if (a instanceof DocumentAnalysis) return a;
+  throw new TypeError('not an Analysis made by this language service: pass what its analyze() returned');
 }
 
 /** The code site whose number range touches offset (binary search over the sorted sites). */

@@ -3,12 +3,13 @@
  * decides this for diagnostics, hover, inlay hints and quick fixes, so they never disagree.
  */
 import type { Catalog } from '../catalog/api';
+import { codeText } from '../catalog/codeText';
 import type { CodeEntry, FamilyId, HresultDecoding } from '../catalog/types';
 import type { DiagnosticCode } from '../api';
 import type { CodeSite } from '../context/sites';
 import { digitsValue, isIntegerText } from '../model/digits';
 
-export interface Decoded {
+interface Decoded {
   /** The integer, when the text is one. */
   n: number | undefined;
   /** The entry this place gives the number (expected family, or the MO family a sync Exec allows). */
@@ -24,10 +25,6 @@ export interface Finding {
   message: string;
   /** A replacement the catalog grounds (quick fix). */
   fix?: { title: string; newText: string };
-}
-
-export function familyTitle(catalog: Catalog, id: FamilyId): string {
-  return catalog.family(id).title;
 }
 
 /** "a SCOMO result code", "an originator error": the article for a phrase, for messages. */
@@ -88,8 +85,8 @@ export function removedNote(catalog: Catalog, family: FamilyId, n: number): stri
   return removed && n >= removed.from && n <= removed.to && catalog.lookup(family, n) === undefined ? removed.note : undefined;
 }
 
-export function describeElsewhere(catalog: Catalog, entries: readonly CodeEntry[], limit = 3): string {
-  const parts = entries.slice(0, limit).map((e) => `${article(familyTitle(catalog, e.family))} ("${e.name}")`);
+function describeElsewhere(catalog: Catalog, entries: readonly CodeEntry[], limit = 3): string {
+  const parts = entries.slice(0, limit).map((e) => `${article(catalog.family(e.family).title)} ("${e.name}")`);
   const more = entries.length - limit;
   return parts.join(', ') + (more > 0 ? ` and ${more} more` : '');
 }
@@ -115,7 +112,7 @@ export function assessSite(site: CodeSite, text: string, catalog: Catalog): Find
     }
   }
   const raw = text.slice(start, end);
-  const expected = familyTitle(catalog, site.family);
+  const expected = catalog.family(site.family).title;
   const where = site.reason;
   const at = (code: DiagnosticCode, message: string, fix?: Finding['fix']): Finding => ({ code, start, end, message, fix });
 
@@ -156,10 +153,9 @@ export function assessSite(site: CodeSite, text: string, catalog: Catalog): Find
     return at('vendor-code', `${n} is a vendor extension, not a standard ${expected}: ${entry.description} (${entry.source})`);
   }
   if (entry && entry.kind === 'vendor') {
-    const range = entry.to !== undefined ? `${entry.code}–${entry.to}` : String(entry.code);
     return at(
       'vendor-code',
-      `${n} is in the vendor-specified range ${range} of ${expected}s ("${entry.name}"): its meaning is the device maker's. ` +
+      `${n} is in the vendor-specified range ${codeText(entry)} of ${expected}s ("${entry.name}"): its meaning is the device maker's. ` +
         'Name it in a custom-codes file (syncml.customCodes) to have it decoded',
     );
   }

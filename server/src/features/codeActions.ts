@@ -1,10 +1,10 @@
-import type { CodeAction, CodeActionContext, Diagnostic, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, Diagnostic } from 'vscode-languageserver-types';
 import { assessSite } from './assess';
 import { siteAt, type DocumentAnalysis } from './analysis';
 import { diagnosticCodeInfo } from '../diagnosticCodes';
 
 /** A quick fix travels in diagnostic.data, for the codes the registry marks as having one. */
-export interface FixData {
+interface FixData {
   fix: { title: string; newText: string };
 }
 
@@ -19,7 +19,8 @@ function fixFor(a: DocumentAnalysis, d: Diagnostic): FixData['fix'] | undefined 
   return finding && finding.code === d.code ? finding.fix : undefined;
 }
 
-export function getCodeActions(a: DocumentAnalysis, _range: Range, context: CodeActionContext): CodeAction[] {
+/** Quick fixes for the diagnostics in the context; the range adds nothing, as each fix is for its diagnostic's range. */
+export function getCodeActions(a: DocumentAnalysis, context: CodeActionContext): CodeAction[] {
   if (context.only && !context.only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(`${k}.`) || k === '')) return [];
   const actions: CodeAction[] = [];
   for (const d of context.diagnostics) {

@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog/api';
 import type { AlertTypeInfo, CodeEntry, FamilyId } from '../catalog/types';
 import type { CodeSite } from '../context/sites';
 import { N } from '../model/names';
-import { familyTitle, isDefined } from './assess';
+import { isDefined } from './assess';
 import { ANSWERED_COMMANDS } from './commands';
 import { firstSiteFrom, type DocumentAnalysis } from './analysis';
 
@@ -32,7 +32,7 @@ function valueRange(a: DocumentAnalysis, el: number, offset: number): Range {
 type ItemData = { family: FamilyId } | { alertType: true };
 
 function codeDocumentation(catalog: Catalog, e: CodeEntry, family: FamilyId): MarkupContent {
-  return { kind: 'markdown', value: `${e.description}\n\n${familyTitle(catalog, family)} · *${e.source}*` };
+  return { kind: 'markdown', value: `${e.description}\n\n${catalog.family(family).title} · *${e.source}*` };
 }
 
 function typeDocumentation(t: AlertTypeInfo): MarkupContent {
@@ -40,7 +40,7 @@ function typeDocumentation(t: AlertTypeInfo): MarkupContent {
 }
 
 function typeDetail(catalog: Catalog, t: AlertTypeInfo): string {
-  return `${t.mo}${t.family ? ` · ${familyTitle(catalog, t.family)}s` : ''}`;
+  return `${t.mo}${t.family ? ` · ${catalog.family(t.family).title}s` : ''}`;
 }
 
 /**

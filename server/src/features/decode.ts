@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { DecodedSite, ServiceSettings } from '../api';
-import { assessSite, decodeSite, familyTitle } from './assess';
+import { assessSite, decodeSite } from './assess';
 import type { DocumentAnalysis } from './analysis';
 import { doValidation } from './diagnostics';
 import { describePlace, enclosingCommand, localName } from './place';
@@ -26,7 +26,7 @@ export function decode(a: DocumentAnalysis, settings: ServiceSettings): DecodedS
       number: n,
       kind: site.kind,
       family: site.family,
-      familyTitle: familyTitle(catalog, site.family),
+      familyTitle: catalog.family(site.family).title,
       place: describePlace(xml, site),
       reason: site.reason,
     };

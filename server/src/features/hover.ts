@@ -1,8 +1,9 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/api';
+import { codeText } from '../catalog/codeText';
 import type { CodeEntry } from '../catalog/types';
 import type { CodeSite, TypeSite } from '../context/sites';
-import { decodeSite, familyTitle, meaningsElsewhere, removedNote } from './assess';
+import { decodeSite, meaningsElsewhere, removedNote } from './assess';
 import { siteAt, typeSiteAt, type DocumentAnalysis } from './analysis';
 
 const CLASS_LABEL: Record<string, string> = {
@@ -15,17 +16,13 @@ const CLASS_LABEL: Record<string, string> = {
   state: 'state value',
 };
 
-function codeLabel(e: CodeEntry): string {
-  return e.to !== undefined ? `${e.code}–${e.to}` : String(e.code);
-}
-
-export function entryMarkdown(catalog: Catalog, e: CodeEntry): string[] {
+function entryMarkdown(catalog: Catalog, e: CodeEntry): string[] {
   const kind = e.kind === 'defined' ? '' : ` · ${e.kind}`;
   const profile = e.profile ? ` · ${e.profile}` : '';
   return [
-    `**${codeLabel(e)} — ${e.name}**`,
+    `**${codeText(e)} — ${e.name}**`,
     '',
-    `${familyTitle(catalog, e.family)} · ${CLASS_LABEL[e.cls] ?? e.cls}${profile}${kind}`,
+    `${catalog.family(e.family).title} · ${CLASS_LABEL[e.cls] ?? e.cls}${profile}${kind}`,
     '',
     e.description,
   ];
@@ -43,7 +40,7 @@ function siteHover(a: DocumentAnalysis, site: CodeSite): string | undefined {
   if (entry) lines.push(...entryMarkdown(catalog, entry));
   else if (n !== undefined && !hresult) {
     const removed = removedNote(catalog, site.family, n);
-    lines.push(`**${n}** — not defined as a ${familyTitle(catalog, site.family)}` + (removed ? `: ${removed}` : ''));
+    lines.push(`**${n}** — not defined as a ${catalog.family(site.family).title}` + (removed ? `: ${removed}` : ''));
   }
   else if (!hresult) return undefined;
   lines.push('', `*Here:* ${site.reason}`);
@@ -52,7 +49,7 @@ function siteHover(a: DocumentAnalysis, site: CodeSite): string | undefined {
     if (elsewhere.length) {
       lines.push(
         '',
-        `*Elsewhere:* ` + elsewhere.map((e) => `${familyTitle(catalog, e.family)} ${e.code} “${e.name}”`).join('; '),
+        `*Elsewhere:* ` + elsewhere.map((e) => `${catalog.family(e.family).title} ${e.code} “${e.name}”`).join('; '),
       );
     }
   }
@@ -67,7 +64,7 @@ function typeHover(a: DocumentAnalysis, site: TypeSite): string {
       `**${site.type}**`,
       '',
       site.family
-        ? `Not a registered alert type; the item's data is decoded from its Source URI as ${familyTitle(catalog, site.family)}s.`
+        ? `Not a registered alert type; the item's data is decoded from its Source URI as ${catalog.family(site.family).title}s.`
         : 'Not a known alert type: the management object it reports on is unknown, so its Data cannot be checked.',
     ].join('\n');
   }
@@ -79,7 +76,7 @@ function typeHover(a: DocumentAnalysis, site: TypeSite): string {
     '',
     info.description,
     '',
-    info.family ? `Item/Data carries ${familyTitle(catalog, info.family)}s.` : 'Item/Data is not a result code.',
+    info.family ? `Item/Data carries ${catalog.family(info.family).title}s.` : 'Item/Data is not a result code.',
     '',
     `*Source:* ${info.source}`,
   ].join('\n');

@@ -1,6 +1,6 @@
 import type { InlayHint, Range } from 'vscode-languageserver-types';
 import type { ServiceSettings } from '../api';
-import { decodeSite, familyTitle } from './assess';
+import { decodeSite } from './assess';
 import { firstSiteFrom, type DocumentAnalysis } from './analysis';
 import { work } from '../workCounter';
 
@@ -24,7 +24,7 @@ export function getInlayHints(a: DocumentAnalysis, range: Range, settings: Servi
       position: a.positionAt(site.end),
       label,
       paddingLeft: true,
-      tooltip: `${familyTitle(catalog, entry.family)}${entry.kind === 'defined' ? '' : ` (${entry.kind})`} — ${site.reason}`,
+      tooltip: `${catalog.family(entry.family).title}${entry.kind === 'defined' ? '' : ` (${entry.kind})`} — ${site.reason}`,
     });
   }
   return hints;

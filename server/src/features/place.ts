@@ -3,7 +3,7 @@
  * ./DevInfo/Lang", "Generic Alert from ./FUMO/Pkg1/DownloadAndUpdate (…, Mark critical)"), or the
  * DM tree node of a DDF / TNDS value. Read from the element tree; no second walk of the text.
  */
-import type { CodeSite } from '../context/sites';
+import { statusHeading, type CodeSite } from '../context/sites';
 import { N, NAMES } from '../model/names';
 import type { XmlDocument } from '../model/xmlDocument';
 import { COMMAND_IDS } from './commands';
@@ -14,19 +14,6 @@ export function localName(doc: XmlDocument, i: number): string {
   if (id !== 0) return NAMES[id];
   const q = doc.tagName(i);
   return q.slice(q.indexOf(':') + 1);
-}
-
-/**
- * "Status for Replace (CmdRef 5, MsgRef 1)": a Status by what it answers. The same words as the
- * context layer's reason for a Status, which hover and the diagnostics' messages show.
- */
-function statusHeading(doc: XmlDocument, status: number): string {
-  const cmd = doc.value(doc.child(status, N.Cmd));
-  const cmdRef = doc.value(doc.child(status, N.CmdRef));
-  const msgRef = doc.value(doc.child(status, N.MsgRef));
-  let r = cmd ? `Status for ${cmd}` : 'Status';
-  if (cmdRef) r += ` (CmdRef ${cmdRef}${msgRef ? `, MsgRef ${msgRef}` : ''})`;
-  return r;
 }
 
 function abbreviate(s: string, max = 60): string {

@@ -15,7 +15,7 @@ const SK_FIELD = 8;
  * Symbols nest at most this deep; deeper ones are listed flat under the deepest shown. No outline is
  * read that deep, and a client serialises the result recursively (200,000 levels overflow its stack).
  */
-export const MAX_SYMBOL_DEPTH = 64;
+const MAX_SYMBOL_DEPTH = 64;
 
 /** Outline: the commands of a message (or fragment), or the node tree of a MgmtTree. */
 export function findDocumentSymbols(a: DocumentAnalysis, settings: ServiceSettings): DocumentSymbol[] {

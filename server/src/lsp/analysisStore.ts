@@ -16,7 +16,7 @@ const SERVED_LANGUAGES = new Set(['syncml', 'dmtree']);
 type DocumentState = { served: false } | { served: true; analysis: Analysis };
 
 /** What the language service is built from: the data files loaded now. */
-export interface ServiceInputs {
+interface ServiceInputs {
   customCodes: readonly CustomCodesFile[];
 }
 

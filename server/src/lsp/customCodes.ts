@@ -4,12 +4,9 @@
  */
 import { parseCustomCodes } from '../catalog/custom';
 import type { CustomCodesFile, CustomCodesProblem } from '../catalog/types';
-import { loadDataFiles, summarizeFileProblems, type DataFileKind } from './dataFiles';
-import { fileWatcher, resolveDataFilePath, type FileReader, type ResolvedFile } from './workspacePaths';
+import type { DataFileKind } from './dataFiles';
 
-export { fileUriToPath, globEscape, pathToFileUri, sameUri, type FileReader } from './workspacePaths';
-
-export type CustomCodesParser = (text: string, file: string) => { codes?: CustomCodesFile; problems: CustomCodesProblem[] };
+type CustomCodesParser = (text: string, file: string) => { codes?: CustomCodesFile; problems: CustomCodesProblem[] };
 
 const MESSAGES = {
   fileLabel: 'SyncML custom codes file',
@@ -32,26 +29,4 @@ export function customCodesKind(parse: CustomCodesParser = parseCustomCodes): Da
     },
     messages: MESSAGES,
   };
-}
-
-/** One configured custom-codes entry resolved (see `resolveDataFilePath`). */
-export const resolveCustomCodesPath = resolveDataFilePath;
-
-/** How to ask a client to watch one custom-codes file (see `fileWatcher`). */
-export const customCodesWatcher = fileWatcher;
-
-export interface LoadResult {
-  files: CustomCodesFile[];
-  problems: CustomCodesProblem[];
-}
-
-/** Read and parse each file; every failure becomes a problem naming the file. Never rejects. */
-export async function loadCustomCodes(files: readonly ResolvedFile[], read: FileReader, parse: CustomCodesParser): Promise<LoadResult> {
-  const { files: loaded, problems } = await loadDataFiles(files, read, customCodesKind(parse).parse);
-  return { files: loaded, problems };
-}
-
-/** One user-facing message per file: the first problem, and how many more there are. */
-export function summarizeProblems(problems: readonly CustomCodesProblem[]): string[] {
-  return summarizeFileProblems(problems, MESSAGES.fileLabel, MESSAGES.stillUsed);
 }

@@ -10,10 +10,11 @@
  */
 import { resolveDataFilePath, sameUri, type FileReader, type ResolvedFile } from './workspacePaths';
 import { formatFileProblem } from '../catalog/custom';
+import { errorMessage } from '../errorMessage';
 import type { Timers } from './validation';
 
 /** One problem in one file, as the user sees it. */
-export interface DataFileProblem {
+interface DataFileProblem {
   /** The file as shown to the user (a path for file: URIs, else the URI). */
   file: string;
   message: string;
@@ -28,7 +29,7 @@ export interface DataFileKind<F> {
   setting: string;
   /** Parse one file's text (BOM removed); `display` is the name to put in problems. May throw. */
   parse(text: string, display: string): { value?: F; problems: DataFileProblem[] };
-  /** What one parsed file holds, for the log, e.g. "3 custom code entries". */
+  /** What the loaded files hold together, for the log, e.g. "3 custom code entries". */
   describe(files: readonly F[]): string;
   /** The words the shared messages need. */
   messages: {
@@ -44,11 +45,11 @@ export interface DataFileKind<F> {
 }
 
 /** The loaded files of one kind; `files` is empty when none loaded. */
-export interface DataFileSet<F> {
+interface DataFileSet<F> {
   files: readonly F[];
 }
 
-export interface DataFileLog {
+interface DataFileLog {
   warn(message: string): void;
   info(message: string): void;
 }
@@ -76,10 +77,6 @@ export interface DataFileHost {
 }
 
 const DEFAULT_RELOAD_DELAY_MS = 100;
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /** One user-facing message per file: the first problem, and how many more there are. */
 export function summarizeFileProblems(problems: readonly DataFileProblem[], fileLabel: string, stillUsed: string): string[] {
@@ -112,14 +109,14 @@ export async function loadDataFiles<F>(
       try {
         text = await read(f.uri);
       } catch (err) {
-        return { problems: [{ file: f.display, message: `cannot be read: ${errorText(err)}` }] };
+        return { problems: [{ file: f.display, message: `cannot be read: ${errorMessage(err)}` }] };
       }
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       try {
         const parsed = parse(text, f.display);
         return { value: parsed.value, problems: parsed.problems ?? [] };
       } catch (err) {
-        return { problems: [{ file: f.display, message: `cannot be parsed: ${errorText(err)}` }] };
+        return { problems: [{ file: f.display, message: `cannot be parsed: ${errorMessage(err)}` }] };
       }
     }),
   );
@@ -196,7 +193,7 @@ export class DataFileController<F> {
         (changed) => {
           if (changed) this.onDidChange();
         },
-        (err) => this.host.log.warn(`Error while reloading ${this.kind.setting}: ${errorText(err)}`),
+        (err) => this.host.log.warn(`Error while reloading ${this.kind.setting}: ${errorMessage(err)}`),
       );
     }, this.host.reloadDelayMs ?? DEFAULT_RELOAD_DELAY_MS);
   }

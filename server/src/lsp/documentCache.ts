@@ -12,7 +12,7 @@ interface Entry<T> {
   value: T;
 }
 
-export interface DocumentCacheOptions {
+interface DocumentCacheOptions {
   /** Most entries kept (default 32). */
   maxEntries?: number;
   /** Most characters of document text the kept entries may stand for (default 64 M). */

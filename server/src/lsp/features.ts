@@ -19,7 +19,7 @@ import type { AnalysisStore } from './analysisStore';
 import { ExplainRequest } from './protocol';
 import { runSafe, type ErrorLog } from './runner';
 
-export interface FeatureContext {
+interface FeatureContext {
   store: AnalysisStore;
   settings(): ServiceSettings;
   completion(): CompletionOptions;

@@ -12,7 +12,7 @@ import { fileWatcher } from './workspacePaths';
 /** A platform watcher: calls `onChange` with the URI that changed; returns how to stop. */
 export type PlatformWatcher = (uris: string[], onChange: (uri: string) => void) => Disposable;
 
-export type WatchFiles = (setting: string, uris: readonly string[], onChange: (uri: string) => void) => { dispose(): void } | undefined;
+type WatchFiles = (setting: string, uris: readonly string[], onChange: (uri: string) => void) => { dispose(): void } | undefined;
 
 export function createFileWatching(
   connection: Connection,

@@ -1,16 +1,13 @@
 /**
  * What the server adds to LSP, defined once for the server and the clients: each request as a
  * `RequestType` (method, params and result types together) with the check of its params beside it.
- * Only vscode-languageserver-protocol and the family ids are imported, so the VS Code client (or any
+ * Only vscode-languageserver-protocol, the family ids and isObject are imported, so the VS Code client (or any
  * other client) can import this file without pulling the server in.
  */
 import { ErrorCodes, RequestType, ResponseError } from 'vscode-languageserver-protocol';
 import type { Explanation } from '../api';
 import { FAMILY_IDS, type FamilyId } from '../catalog/types';
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isObject } from '../isObject';
 
 function invalidParams(message: string): ResponseError<void> {
   return new ResponseError<void>(ErrorCodes.InvalidParams, message);
@@ -18,7 +15,7 @@ function invalidParams(message: string): ResponseError<void> {
 
 // ---- syncml/explain -------------------------------------------------------------------------------
 
-export interface ExplainParams {
+interface ExplainParams {
   /** A number, an HRESULT (0x87D10194) or its signed decimal form, as typed by the user. */
   input: string;
   /** Restrict the answer to one family id (interfaces guide), e.g. 'scomo-result'. */
@@ -28,7 +25,7 @@ export interface ExplainParams {
 export type ExplainResult = Explanation;
 
 /** `syncml/explain`, client → server: every meaning of a number (the look-up command); null when the server failed (its log says why). */
-export const EXPLAIN_REQUEST = 'syncml/explain';
+const EXPLAIN_REQUEST = 'syncml/explain';
 
 export const ExplainRequest = {
   method: EXPLAIN_REQUEST,
@@ -52,7 +49,7 @@ export const ExplainRequest = {
 
 // ---- syncml/readFile ------------------------------------------------------------------------------
 
-export interface ReadFileParams {
+interface ReadFileParams {
   uri: string;
 }
 
@@ -74,7 +71,7 @@ export interface ReadFileErrorData {
  * that cannot be read is an error response whose message names the file and the reason, with
  * `ReadFileErrorData` as its data.
  */
-export const READ_FILE_REQUEST = 'syncml/readFile';
+const READ_FILE_REQUEST = 'syncml/readFile';
 
 export const ReadFileRequest = {
   method: READ_FILE_REQUEST,

@@ -16,12 +16,12 @@ export function formatError(message: string, err: unknown): string {
   return message;
 }
 
-export function cancelled<E = void>(): ResponseError<E> {
+function cancelled<E = void>(): ResponseError<E> {
   return new ResponseError<E>(LSPErrorCodes.RequestCancelled, 'Request cancelled');
 }
 
 /** Yield to the event loop so that a `$/cancelRequest` that is already queued is seen first. */
-export function yieldToEventLoop(): Promise<void> {
+function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => {
     if (typeof setImmediate === 'function') setImmediate(resolve);
     else setTimeout(resolve, 0);

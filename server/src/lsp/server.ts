@@ -21,6 +21,7 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
+import { isObject } from '../isObject';
 import { AnalysisStore } from './analysisStore';
 import { initialWorkspaceFolders, noClientFeatures, readClientFeatures, type ClientFeatures } from './clientCapabilities';
 import { customCodesKind } from './customCodes';
@@ -56,13 +57,9 @@ export interface ServerOptions {
   timers?: Timers;
 }
 
-export const DEFAULT_DIAGNOSTICS_DELAY = 300;
+const DEFAULT_DIAGNOSTICS_DELAY = 300;
 /** Requests wait for the first settings at most this long (a client that never answers must not hang us). */
 const SETTINGS_WAIT_MS = 5000;
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** The workspace folders, in the client's order; the first is the base of relative data-file paths. */
 class WorkspaceFolders {

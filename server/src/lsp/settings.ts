@@ -6,8 +6,8 @@
  */
 import type { ServiceSettings } from '../api';
 import { DEFAULT_SETTINGS } from '../api';
-import { DIAGNOSTIC_CODES, isDiagnosticCode, lspSeverity, SEVERITY_SETTINGS, type DiagnosticCode, type SeveritySetting } from '../diagnosticCodes';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { isObject } from '../isObject';
+import { DIAGNOSTIC_CODES, isDiagnosticCode, SEVERITY_SETTINGS, type SeveritySetting } from '../diagnosticCodes';
 
 export interface ServerSettings {
   service: ServiceSettings;
@@ -15,7 +15,7 @@ export interface ServerSettings {
   customCodes: string[];
 }
 
-export interface ParsedSettings {
+interface ParsedSettings {
   settings: ServerSettings;
   /** One sentence per ignored or replaced value, naming the setting. */
   warnings: string[];
@@ -34,6 +34,9 @@ const KNOWN_LEAVES = new Set([
 ]);
 const CLIENT_PREFIXES = ['trace'];
 
+/** Top-level keys of the `syncml` section, to recognise an unwrapped section in pushed settings. */
+export const SECTION_KEYS: ReadonlySet<string> = new Set([...KNOWN_LEAVES, ...CLIENT_PREFIXES].map((k) => k.split('.')[0]));
+
 export function defaultServerSettings(): ServerSettings {
   return {
     service: {
@@ -45,10 +48,6 @@ export function defaultServerSettings(): ServerSettings {
   };
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function describe(v: unknown): string {
   if (Array.isArray(v)) return 'an array';
   if (v === null) return 'null';
@@ -57,13 +56,13 @@ function describe(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
+/** No setting is nested deeper than this; anything deeper is an unknown key, not a reason to recurse. */
+const MAX_SETTINGS_DEPTH = 8;
+
 /**
  * Flatten the raw section into dotted keys. `diagnostics.severity` is a leaf (its keys are
  * diagnostic codes), so is anything under a client-owned prefix.
  */
-/** No setting is nested deeper than this; anything deeper is an unknown key, not a reason to recurse. */
-const MAX_SETTINGS_DEPTH = 8;
-
 function flatten(raw: Record<string, unknown>, prefix = '', into = new Map<string, unknown>(), depth = 0): Map<string, unknown> {
   for (const [key, value] of Object.entries(raw)) {
     const path = prefix ? `${prefix}.${key}` : key;
@@ -187,22 +186,4 @@ export function parseSettings(raw: unknown): ParsedSettings {
     }
   }
   return { settings, warnings };
-}
-
-/**
- * Apply `syncml.diagnostics.severity` to diagnostics: 'off' drops them, any other level replaces the
- * severity. Idempotent, so it is safe whether or not the language service applied it already.
- */
-export function applySeverityOverrides(
-  diagnostics: Diagnostic[],
-  overrides: Partial<Record<DiagnosticCode, SeveritySetting>>,
-): Diagnostic[] {
-  if (Object.keys(overrides).length === 0) return diagnostics;
-  const out: Diagnostic[] = [];
-  for (const d of diagnostics) {
-    const level = isDiagnosticCode(d.code) ? overrides[d.code] : undefined;
-    if (level === undefined) out.push(d);
-    else if (level !== 'off') out.push({ ...d, severity: lspSeverity(level) });
-  }
-  return out;
 }

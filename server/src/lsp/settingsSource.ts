@@ -3,40 +3,34 @@
  * answer, else what it pushed (`initializationOptions`, `workspace/didChangeConfiguration`). Holds
  * the current settings; refreshes run one at a time, in order.
  */
+import { isObject } from '../isObject';
 import { formatError } from './runner';
-import { defaultServerSettings, parseSettings, type ServerSettings } from './settings';
-
-/** Top-level keys of the `syncml` section, to recognise an unwrapped section in pushed settings. */
-const SECTION_KEYS = new Set(['diagnostics', 'inlayHints', 'customCodes', 'largeFileThreshold', 'trace']);
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { defaultServerSettings, parseSettings, SECTION_KEYS, type ServerSettings } from './settings';
 
 /**
  * Pushed settings usually wrap the section (`{ syncml: {...} }`, as VS Code's push model, eglot and
  * nvim-lspconfig send them); an object without it counts only if it looks like the section itself.
  */
-export function unwrapSection(s: unknown): unknown {
+function unwrapSection(s: unknown): unknown {
   if (!isObject(s)) return s;
   if ('syncml' in s) return s.syncml;
   return Object.keys(s).some((k) => SECTION_KEYS.has(k.split('.')[0])) ? s : undefined;
 }
 
-export interface SettingsClient {
+interface SettingsClient {
   /** True when the client answers `workspace/configuration` (known after initialize). */
   canPull(): boolean;
   /** The `syncml` section as the client answers it. */
   pull(): Promise<unknown>;
 }
 
-export interface SettingsLog {
+interface SettingsLog {
   warn(message: string): void;
   error(message: string): void;
 }
 
 /** Called with the new settings; `first` on the first refresh. Runs inside the refresh queue. */
-export type ApplySettings = (settings: ServerSettings, first: boolean) => Promise<void>;
+type ApplySettings = (settings: ServerSettings, first: boolean) => Promise<void>;
 
 export class SettingsSource {
   private pushed: unknown = undefined;

@@ -16,7 +16,7 @@ export const defaultTimers: Timers = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-export interface ValidationHost {
+interface ValidationHost {
   /** The document's current version, or undefined when it is no longer open. */
   currentVersion(uri: string): number | undefined;
   /** Diagnostics for the current version; undefined when the document is not served. */

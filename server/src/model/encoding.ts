@@ -1,8 +1,8 @@
 /**
  * Bytes to text for the shells that read files (the CLI, tests). Pure (TextDecoder is a web-platform global, in Node and browsers).
  *
- * - A UTF-8 BOM is dropped; UTF-16 LE/BE is recognised by its BOM, or by the `<?` / `<S` pattern
- *   of a BOM-less UTF-16 XML document.
+ * - A UTF-8 BOM is dropped; UTF-16 LE/BE is recognised by its BOM, or by the NUL-interleaved `<`
+ *   and first name character that a BOM-less UTF-16 XML document starts with.
  * - NUL bytes in what is not UTF-16 mean a binary file.
  * - Bytes that are not valid UTF-8 are decoded with the encoding the XML declaration names, when it
  *   names one other than UTF-8/UTF-16 that the platform knows (ISO-8859-1, windows-1252, ...);
@@ -17,7 +17,7 @@ export interface DeclarationProblem {
   message: string;
 }
 
-export type DecodeResult =
+type DecodeResult =
   | { ok: true; text: string; encoding: string; declarationProblem?: DeclarationProblem }
   | { ok: false; reason: string };
 
@@ -95,7 +95,7 @@ function stripBom(text: string): string {
 }
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
+function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];

@@ -3,6 +3,7 @@
  * Iterative (an explicit stack, no recursion), never throws, keeps going after every error so that
  * the codes before and after it are still decoded, and reports well-formedness errors with offsets.
  */
+import { doubled } from './int32';
 import { Ch, NAME_ACCEPT, NAME_DEAD, NAME_LENGTH, NAME_NEXT, NAME_ROOT, NAME_STOP } from './names';
 import { ElementFlag, XmlDocument } from './xmlDocument';
 import { work } from '../workCounter';
@@ -63,7 +64,7 @@ function sameChars(text: string, a: number, b: number, n: number): boolean {
  * local name, any prefix). The caller decides which; the scanner knows no element's meaning.
  * Compiled once (compileScanSpec), read on the hot path without allocating.
  */
-export interface ScanSpec {
+interface ScanSpec {
   /** Name id -> 1 for an element to mark. */
   readonly marked: Uint8Array;
   /** Local names of the attributes to record. */
@@ -97,8 +98,8 @@ export function parseXml(text: string, spec: ScanSpec = NOTHING): XmlDocument {
  * stack and the counters live in local variables (reloaded after a resize), the common tags (`<Name>`,
  * `<Name/>`, `</Name>` closing the innermost element) are handled inline, and everything rare (errors,
  * attributes, comments, CDATA, mismatched end tags) goes to methods that see the same state through
- * the fields synced before each call. Scanning a 1 MB trace went from 0.56x to about 0.9x the speed
- * of the benchmark's bare charCode tokenizer (which builds nothing), measured side by side.
+ * the fields synced before each call. `npm run bench` compares it with a bare charCode tokenizer
+ * that builds nothing (docs/bench.md).
  */
 class Scanner {
   private readonly len: number;
@@ -240,9 +241,7 @@ class Scanner {
         closeStart[i] = -1;
         if (marked[id] === 1) {
           if (markCount === marks.length) {
-            const bigger = new Int32Array(marks.length * 2);
-            bigger.set(marks);
-            doc.marks = marks = bigger;
+            doc.marks = marks = doubled(marks);
           }
           marks[markCount++] = i;
         }
@@ -265,9 +264,7 @@ class Scanner {
         }
         if (opened) {
           if (depth === stack.length) {
-            const bigger = new Int32Array(stack.length * 2);
-            bigger.set(stack);
-            this.stack = stack = bigger;
+            this.stack = stack = doubled(stack);
           }
           stack[depth++] = i;
         }

@@ -5,14 +5,14 @@
  */
 import { work } from '../workCounter';
 
-export interface XmlError {
+interface XmlError {
   start: number;
   end: number;
   message: string;
 }
 
 /** An attribute the scan spec asked for (the context layer asks for `originalerror`, Windows' HRESULT). */
-export interface XmlAttribute {
+interface XmlAttribute {
   element: number;
   nameStart: number;
   nameEnd: number;
@@ -111,7 +111,7 @@ export class XmlDocument {
     return this.child(cur, c);
   }
 
-  /** Offsets of the element's own content, before its first child element. */
+  /** Where the element's own content ends: at its first child element, else at its end tag (or where it was closed). */
   contentEnd(i: number): number {
     const first = i + 1;
     if (first < this.subtreeEnd[i]) return this.start[first];
@@ -178,6 +178,6 @@ export class XmlDocument {
   }
 }
 
-export function isSpace(c: number): boolean {
+function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }

@@ -2,14 +2,14 @@
  * What the Node main gives the platform-neutral server (its host): a file reader and a polling watcher for
  * workspace data files, the working directory and home for relative paths, and the command line.
  */
-import { readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
+import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ServerOptions } from '../lsp/server';
+import { ownPackageJson } from './packageJson';
 
-export async function readFileUri(uri: string): Promise<string> {
+async function readFileUri(uri: string): Promise<string> {
   if (!uri.toLowerCase().startsWith('file:')) {
     throw new Error(`only local files are supported, not ${uri}`);
   }
@@ -20,7 +20,7 @@ export async function readFileUri(uri: string): Promise<string> {
  * Poll the files' status: survives editors that save by rename, and files that do not exist yet.
  * The watchers do not keep the process alive.
  */
-export function watchFileUris(uris: string[], onChange: (uri: string) => void): { dispose(): void } {
+function watchFileUris(uris: string[], onChange: (uri: string) => void): { dispose(): void } {
   const stops: (() => void)[] = [];
   for (const uri of uris) {
     let path: string;
@@ -39,21 +39,8 @@ export function watchFileUris(uris: string[], onChange: (uri: string) => void): 
   return { dispose: () => stops.forEach((stop) => stop()) };
 }
 
-/** The package version, from the package.json next to (or above) the bundle or the compiled file. */
-export function packageVersion(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 6; i++) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'syncml-codes' && typeof pkg.version === 'string') return pkg.version;
-    } catch {
-      /* not here */
-    }
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return 'unknown';
+function packageVersion(): string {
+  return ownPackageJson()?.version ?? 'unknown';
 }
 
 export function nodeServerOptions(): ServerOptions {
@@ -68,7 +55,7 @@ export function nodeServerOptions(): ServerOptions {
   };
 }
 
-export const USAGE = `Usage: syncml-language-server [--stdio | --node-ipc | --socket=<port> | --pipe=<name>]
+const USAGE = `Usage: syncml-language-server [--stdio | --node-ipc | --socket=<port> | --pipe=<name>]
 
 The OMA DM / SyncML codes language server (Language Server Protocol). It decodes the numeric
 codes of SyncML messages and DM tree files (status, alert, FUMO/SCOMO/SACMO/LAWMO results, states)

@@ -9,7 +9,7 @@ import type { CodeClass, CodeEntry, EntryKind, FamilyId, Profile } from '../type
  * application-specific 1xxx MO result codes (12xx success, 14xx client error, 15xx download server
  * error; codes.md §1.1). Undefined when the digit is outside 1-5.
  */
-export function classByHundreds(n: number): CodeClass | undefined {
+function classByHundreds(n: number): CodeClass | undefined {
   switch (Math.floor(n / 100) % 10) {
     case 1:
       return 'informational';
@@ -27,7 +27,7 @@ export function classByHundreds(n: number): CodeClass | undefined {
 }
 
 /** Families whose codes are classified by the hundreds digit. */
-export const HUNDREDS_RULE_FAMILIES: ReadonlySet<FamilyId> = new Set<FamilyId>([
+const HUNDREDS_RULE_FAMILIES: ReadonlySet<FamilyId> = new Set<FamilyId>([
   'syncml-status',
   'fumo-result',
   'scomo-result',
@@ -43,7 +43,7 @@ export function familyClass(family: FamilyId, n: number): CodeClass | undefined 
   return 'state';
 }
 
-export interface RowOptions {
+interface RowOptions {
   to?: number;
   kind?: EntryKind;
   profile?: Profile;

@@ -6,7 +6,7 @@
  */
 import type { StatusCommand } from '../api';
 
-export const STATUS_COMMANDS: readonly StatusCommand[] = [
+const STATUS_COMMANDS: readonly StatusCommand[] = [
   'Add',
   'Alert',
   'Atomic',
@@ -22,7 +22,7 @@ export const STATUS_COMMANDS: readonly StatusCommand[] = [
 const ALL = STATUS_COMMANDS;
 
 /** Status -> the commands whose DM RepPro 1.2 table lists it. */
-export const DM_STATUS_MATRIX: ReadonlyArray<readonly [number, readonly StatusCommand[]]> = [
+const DM_STATUS_MATRIX: ReadonlyArray<readonly [number, readonly StatusCommand[]]> = [
   [200, ALL],
   [202, ['Alert', 'Exec']],
   [212, ['SyncHdr']],

@@ -39,6 +39,6 @@ export const BUILTIN: Readonly<Record<FamilyId, readonly CodeEntry[]>> = {
 };
 
 export { ALERT_TYPES } from './alertTypes';
-export { DM_STATUS_MATRIX, STATUS_COMMANDS, buildCommandStatuses } from './commandStatuses';
+export { buildCommandStatuses } from './commandStatuses';
 export { FAMILY_INFO, UNPUBLISHED } from './families';
-export { classByHundreds, familyClass } from './build';
+export { familyClass } from './build';

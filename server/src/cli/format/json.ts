@@ -7,12 +7,12 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FileResult } from '../types';
 import { compareDiagnostics } from './text';
 
-export interface JsonFileReport {
+interface JsonFileReport {
   path: string;
   diagnostics: Diagnostic[];
 }
 
-export function toJsonReport(results: readonly FileResult[]): JsonFileReport[] {
+function toJsonReport(results: readonly FileResult[]): JsonFileReport[] {
   return results.map((r) => ({ path: r.path, diagnostics: [...r.diagnostics].sort(compareDiagnostics) }));
 }
 

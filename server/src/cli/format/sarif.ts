@@ -11,29 +11,29 @@ import { DIAGNOSTIC_CODES, lspSeverity, severityName, type DiagnosticCodeEntry }
 import type { FileResult, InputProblem } from '../types';
 import { compareDiagnostics, messageText } from './text';
 
-export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-export const SRCROOT = '%SRCROOT%';
+const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const SRCROOT = '%SRCROOT%';
 
 // Minimal SARIF types: only what this writer produces.
-export type SarifLevel = 'none' | 'note' | 'warning' | 'error';
-export interface SarifMessage {
+type SarifLevel = 'none' | 'note' | 'warning' | 'error';
+interface SarifMessage {
   text: string;
   markdown?: string;
 }
-export interface SarifArtifactLocation {
+interface SarifArtifactLocation {
   uri: string;
   uriBaseId?: string;
 }
-export interface SarifRegion {
+interface SarifRegion {
   startLine: number;
   startColumn: number;
   endLine: number;
   endColumn: number;
 }
-export interface SarifLocation {
+interface SarifLocation {
   physicalLocation: { artifactLocation: SarifArtifactLocation; region?: SarifRegion };
 }
-export interface SarifRule {
+interface SarifRule {
   id: string;
   name?: string;
   shortDescription: SarifMessage;
@@ -43,7 +43,7 @@ export interface SarifRule {
   defaultConfiguration: { level: SarifLevel };
   properties?: Record<string, unknown>;
 }
-export interface SarifResult {
+interface SarifResult {
   ruleId: string;
   ruleIndex: number;
   level: SarifLevel;
@@ -52,12 +52,12 @@ export interface SarifResult {
   partialFingerprints: Record<string, string>;
   properties?: Record<string, unknown>;
 }
-export interface SarifNotification {
+interface SarifNotification {
   level: SarifLevel;
   message: SarifMessage;
   locations?: SarifLocation[];
 }
-export interface SarifRun {
+interface SarifRun {
   tool: {
     driver: {
       name: string;
@@ -72,13 +72,13 @@ export interface SarifRun {
   columnKind: 'utf16CodeUnits';
   results: SarifResult[];
 }
-export interface SarifLog {
+interface SarifLog {
   $schema: string;
   version: '2.1.0';
   runs: SarifRun[];
 }
 
-export interface SarifOptions {
+interface SarifOptions {
   toolVersion: string;
   /** Where the tool is documented (package homepage); omitted when unknown. */
   informationUri?: string;
@@ -125,7 +125,7 @@ function ruleMarkdown(r: DiagnosticCodeEntry): string {
   ].join('\n');
 }
 
-export function sarifRules(): SarifRule[] {
+function sarifRules(): SarifRule[] {
   return DIAGNOSTIC_CODES.map((r) => ({
     id: r.id,
     name: ruleName(r.id),
@@ -165,7 +165,7 @@ function artifactLocation(r: { uri: string; relative: boolean }): SarifArtifactL
   return r.relative ? { uri: r.uri, uriBaseId: SRCROOT } : { uri: r.uri };
 }
 
-export function buildSarif(results: readonly FileResult[], options: SarifOptions): SarifLog {
+function buildSarif(results: readonly FileResult[], options: SarifOptions): SarifLog {
   const rules = sarifRules();
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const sarifResults: SarifResult[] = [];

@@ -48,7 +48,7 @@ export function oneLine(message: Diagnostic['message']): string {
   return messageText(message).replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
-export function formatDiagnosticLine(path: string, d: Diagnostic, style: Style = PLAIN): string {
+function formatDiagnosticLine(path: string, d: Diagnostic, style: Style = PLAIN): string {
   const sev = severityName(d.severity);
   const code = d.code === undefined ? '' : ` ${d.code}`;
   const where = `${path}:${d.range.start.line + 1}:${d.range.start.character + 1}:`;
