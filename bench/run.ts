@@ -156,8 +156,8 @@ interface ServiceInfo {
  * The language service as it ships: scripts/build.mjs bundles server/src/languageService.ts with the
  * esbuild settings of the server and the CLI bundles (dist/language-service.js). The tsc output under
  * out/ (what the tests load) is the same code in another form: CommonJS with an `exports.` load for
- * every use of an exported constant and a module-object load for every call across modules. On the
- * 1 MB trace it ran the full analysis 5-18% slower than the bundle, a cost no user pays.
+ * every use of an exported constant and a module-object load for every call across modules, a cost no
+ * user pays (measured in docs/bench.md).
  */
 const SERVICE_BUNDLE = path.join(ROOT, 'dist', 'language-service.js');
 
