@@ -1,6 +1,7 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/api';
-import type { CodeEntry } from '../catalog/types';
+import { hresultValue } from '../catalog/hresult';
+import type { CodeEntry, WindowsError } from '../catalog/types';
 import type { CodeSite, TypeSite } from '../context/sites';
 import { decodeSite, familyTitle, meaningsElsewhere, removedNote } from './assess';
 import { siteAt, typeSiteAt, type DocumentAnalysis } from './analysis';
@@ -31,21 +32,39 @@ export function entryMarkdown(catalog: Catalog, e: CodeEntry): string[] {
   ];
 }
 
+/** What a Windows error value is: its spellings, its name and message (or the code it carries), whose table lists it. */
+function windowsErrorMarkdown(catalog: Catalog, raw: string, e: WindowsError): string[] {
+  const head = e.carries
+    ? `Windows HRESULT ${e.hex} (${e.signed}) carrying ${familyTitle(catalog, e.carries.family)} **${e.carries.code}**`
+    : `Windows error ${e.hex} (${e.signed}): ${e.summary}`;
+  const lines = [`**${raw}** — ${head}`, '', e.table];
+  if (e.erratum) lines.push('', `*Erratum:* ${e.erratum}`);
+  return lines;
+}
+
 function siteHover(a: DocumentAnalysis, site: CodeSite): string | undefined {
   const { catalog } = a;
   const text = a.text;
   const raw = text.slice(site.start, site.end);
-  const { n, entry, hresult } = decodeSite(site, text, catalog);
+  const { n, entry, hresult, windowsError } = decodeSite(site, text, catalog);
   const lines: string[] = [];
   if (hresult) {
     lines.push(`**${raw}** — Windows HRESULT ${hresult.hex} (${hresult.signed}) carrying SyncML status **${hresult.status}**`, '');
+  } else if (windowsError) {
+    lines.push(...windowsErrorMarkdown(catalog, raw, windowsError));
+    if (entry) lines.push('');
   }
   if (entry) lines.push(...entryMarkdown(catalog, entry));
-  else if (n !== undefined && !hresult) {
+  else if (n !== undefined && !hresult && !windowsError) {
     const removed = removedNote(catalog, site.family, n);
     lines.push(`**${n}** — not defined as a ${familyTitle(catalog, site.family)}` + (removed ? `: ${removed}` : ''));
   }
-  else if (!hresult) return undefined;
+  else if (!hresult && !windowsError) {
+    // An HRESULT spelling that no table lists: say so rather than guess at what is inside.
+    const value = hresultValue(raw);
+    if (value === undefined) return undefined;
+    lines.push(`**${raw}** — not a known Windows MDM value: no table of the catalog lists it`);
+  }
   lines.push('', `*Here:* ${site.reason}`);
   if (n !== undefined) {
     const elsewhere = meaningsElsewhere(catalog, hresult ? hresult.status : n, site, entry ? [entry.family] : []);
@@ -56,7 +75,8 @@ function siteHover(a: DocumentAnalysis, site: CodeSite): string | undefined {
       );
     }
   }
-  if (entry) lines.push('', `*Source:* ${entry.source}`);
+  const source = windowsError?.source ?? entry?.source;
+  if (source) lines.push('', `*Source:* ${source}`);
   return lines.join('\n');
 }
 
