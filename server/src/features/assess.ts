@@ -211,8 +211,8 @@ export function assessSite(site: CodeSite, text: string, catalog: Catalog): Find
 
 /**
  * A Windows error value where a code belongs: what it is, and the code inside it only when it
- * carries one of this place's family (a DCMO HRESULT in a DCMO result's place). An Intune or
- * CFGMGR error carries no status, so there is nothing to replace it with.
+ * carries one of the families this place accepts (a DCMO HRESULT in a DCMO result's place). An
+ * Intune or CFGMGR error carries no status, so there is nothing to replace it with.
  */
 function windowsErrorFinding(
   site: CodeSite,
@@ -224,7 +224,9 @@ function windowsErrorFinding(
   const expected = familyTitle(catalog, site.family);
   const signedForm = isIntegerText(raw);
   const what = signedForm ? `the signed form of Windows error ${e.hex} (${e.summary})` : `a Windows error value (${e.summary})`;
-  const inner = e.carries && e.carries.family === site.family ? catalog.lookup(e.carries.family, e.carries.code) : undefined;
+  const carried = e.carries;
+  const fits = carried !== undefined && (carried.family === site.family || carried.family === site.alsoAccepts);
+  const inner = fits ? catalog.lookup(carried.family, carried.code) : undefined;
   return at(
     signedForm ? 'undefined-code' : 'not-a-code',
     `${raw} is ${what}, not ${article(expected)} (${site.reason})`,

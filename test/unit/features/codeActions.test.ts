@@ -47,6 +47,13 @@ describe('quick fixes keyed to diagnostic codes', () => {
     const { titles, fixed } = applyFix(dmMessage(genericAlert('urn:oma:at:dcmo:1.0:OperationComplete', '0x87D107D0')));
     assert.deepEqual(titles, ['Replace with 1200 (Operation is performed successfully)']);
     assert.match(fixed, /<Data>1200<\/Data>/);
+    // A Status answering a synchronous Exec on a DCMO node accepts DCMO results too.
+    const exec = dmMessage('    <Exec><CmdID>7</CmdID><Item><Target><LocURI>./DCMO/Camera/Operations/Disable</LocURI></Target></Item></Exec>', {
+      msgId: 1,
+      source: 'server',
+    });
+    const answer = applyFix(exec + dmMessage(status('Exec', '-2016344109', 7), { msgId: 2 }));
+    assert.deepEqual(answer.titles, ['Replace with 1203 (Device Capability is disabled and User is not allowed to re-enable it)']);
   });
 
   it('no fix where no replacement is grounded (SCOMO 1420)', () => {
