@@ -61,8 +61,7 @@ function siteHover(a: DocumentAnalysis, site: CodeSite): string | undefined {
   }
   else if (!hresult && !windowsError) {
     // An HRESULT spelling that no table lists: say so rather than guess at what is inside.
-    const value = hresultValue(raw);
-    if (value === undefined) return undefined;
+    if (hresultValue(raw) === undefined) return undefined;
     lines.push(`**${raw}** — not a known Windows MDM value: no table of the catalog lists it`);
   }
   lines.push('', `*Here:* ${site.reason}`);
