@@ -89,7 +89,7 @@ async function readFileForServer(params: unknown): Promise<ReadFileResult> {
 }
 
 /**
- * `syncml.lookupCode`. With an argument (a number or its text: `404`, `0x87D10194`, `-2016345708`),
+ * `syncml.lookupCode`. With an argument (a number or its text: `404`, `0x87D10194`, `-2016345708`, `0x86000002`),
  * returns the server's Explanation without any UI: for scripts, other extensions and tests. Without one,
  * asks for a number (prefilled with the one under the cursor), lists every meaning across families
  * in a quick pick, copies the chosen one to the clipboard, and returns the Explanation.
@@ -100,7 +100,7 @@ async function lookUpCode(languageClient: BaseLanguageClient, arg?: unknown): Pr
   }
   const input = await vscode.window.showInputBox({
     title: 'SyncML: Look Up Code',
-    prompt: 'A status, alert, result or state code, or a 0x87D1xxxx HRESULT (hex or signed decimal)',
+    prompt: 'A status, alert, result or state code, or a Windows HRESULT such as 0x87D10194 or 0x86000002 (hex or signed decimal)',
     placeHolder: '404',
     value: numberAtCursor(),
     validateInput: (value) => (value.trim() === '' ? 'Type a number, e.g. 404 or 0x87D10194' : undefined),
@@ -138,13 +138,20 @@ interface MeaningItem extends vscode.QuickPickItem {
 
 async function showExplanation(explanation: ExplainResult): Promise<void> {
   const items: (MeaningItem | vscode.QuickPickItem)[] = [];
-  const { hresult } = explanation;
+  const { hresult, windowsError } = explanation;
   if (hresult) {
     items.push({
       label: `$(symbol-numeric) ${hresult.hex}`,
       description: `HRESULT · signed ${hresult.signed}`,
       detail: `Windows wraps SyncML status ${hresult.status} as ${hresult.hex}`,
       copy: `${hresult.hex} (${hresult.signed}) = SyncML status ${hresult.status}`,
+    } as MeaningItem);
+  } else if (windowsError) {
+    items.push({
+      label: `$(symbol-numeric) ${windowsError.hex} ${windowsError.name}`,
+      description: `${windowsError.table} · signed ${windowsError.signed}`,
+      detail: `${windowsError.summary} (${windowsError.source})`,
+      copy: `${windowsError.hex} (${windowsError.signed}) = ${windowsError.summary}`,
     } as MeaningItem);
   }
   for (const entry of explanation.meanings) {
@@ -158,7 +165,7 @@ async function showExplanation(explanation: ExplainResult): Promise<void> {
       copy: `${code} ${entry.name} (${entry.family}): ${entry.description}`,
     } as MeaningItem);
   }
-  if (explanation.meanings.length === 0) {
+  if (explanation.meanings.length === 0 && !windowsError) {
     const message = explanation.note ?? `${explanation.input} is not a code in any known family.`;
     if (items.length === 0) {
       await vscode.window.showInformationMessage(message);
@@ -166,7 +173,7 @@ async function showExplanation(explanation: ExplainResult): Promise<void> {
     }
     items.push({ label: message, kind: vscode.QuickPickItemKind.Separator });
   }
-  const count = explanation.meanings.length;
+  const count = explanation.meanings.length + (windowsError && explanation.meanings.length === 0 ? 1 : 0);
   const picked = await vscode.window.showQuickPick(items, {
     title: `${explanation.input}: ${count} meaning${count === 1 ? '' : 's'} (select one to copy it)`,
     matchOnDescription: true,

@@ -17,7 +17,7 @@ import type {
   Range,
 } from 'vscode-languageserver-types';
 import type { Catalog } from './catalog/api';
-import type { CodeEntry, FamilyId, HresultDecoding } from './catalog/types';
+import type { CodeEntry, FamilyId, HresultDecoding, WindowsError } from './catalog/types';
 import type { DiagnosticCode, SeveritySetting } from './diagnosticCodes';
 import type { SiteKind } from './context/sites';
 
@@ -56,9 +56,11 @@ export interface Analysis {
 /** Every meaning of a number across families (CLI `explain`, the look-up command). */
 export interface Explanation {
   input: string;
-  /** The number that was looked up (the SyncML status, for an HRESULT input). */
+  /** The number that was looked up (the SyncML status, for an HRESULT input; the DCMO result, for a DCMO HRESULT). */
   number: number | undefined;
   hresult?: HresultDecoding;
+  /** The Windows error value the input spells (Intune's errors, CFGMGR_E_*), when it is no SyncML HRESULT. */
+  windowsError?: WindowsError;
   meanings: CodeEntry[];
   /** A sentence when the input is not a number, or is defined nowhere. */
   note?: string;
@@ -100,6 +102,8 @@ export interface DecodedSite {
   entry?: CodeEntry;
   /** The HRESULT the text spells, and the SyncML status inside it. */
   hresult?: HresultDecoding;
+  /** The Windows error value the text spells (Intune's errors, CFGMGR_E_*), when it is no SyncML HRESULT. */
+  windowsError?: WindowsError;
   /**
    * Where it stands, in the words hover uses: "Status for Replace (CmdRef 5, MsgRef 1) ./DevInfo/Lang",
    * "Generic Alert from ./FUMO/Pkg1/DownloadAndUpdate (…, Mark critical)", "Node ./FUMO/<x>/State DefaultValue".

@@ -12,6 +12,7 @@ import {
   type LanguageServiceOptions,
 } from './api';
 import type { Catalog } from './catalog/api';
+import { hresultSpelling, hresultValue } from './catalog/hresult';
 import { createCatalog } from './catalog/index';
 import type { CodeEntry, FamilyId } from './catalog/types';
 import { CONTEXT_SCAN, resolveContexts } from './context/sites';
@@ -73,11 +74,34 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return new DocumentAnalysis(document, kind, text, xml, contexts, catalog);
   }
 
+  /**
+   * What an HRESULT spelling that no table lists is, said plainly (no guess at what it carries),
+   * with the row it is a known misprint of, if any.
+   */
+  function unknownWindowsValue(text: string, value: number): string {
+    const { hex, signed } = hresultSpelling(value);
+    const misprint = catalog.windowsErrors().find((e) => e.misprinted === hex);
+    return (
+      `${text} (${/^-/.test(text) ? hex : signed}) is not a known Windows MDM value: it is no SyncML status HRESULT ` +
+      `(0x87D10065–0x87D10205), and neither Intune's error tables nor cfgmgr2err.h list it.` +
+      (misprint ? ` The source of ${misprint.hex} (${misprint.table}) misprints it as ${hex}: ${misprint.summary}.` : '')
+    );
+  }
+
   function explain(input: string, family?: FamilyId): Explanation {
     const trimmed = input.trim();
     const hresult = catalog.decodeHresult(trimmed);
-    const n = hresult ? hresult.status : isIntegerText(trimmed) ? Number(trimmed) : undefined;
-    if (n === undefined) return { input, number: undefined, meanings: [], note: `'${trimmed}' is not a number` };
+    const windowsError = hresult ? undefined : catalog.windowsError(trimmed);
+    // The code an HRESULT carries is looked up in its families: the SyncML status, a DCMO result.
+    const carried = hresult?.status ?? windowsError?.carries?.code;
+    const n = carried ?? (windowsError === undefined && isIntegerText(trimmed) ? Number(trimmed) : undefined);
+    const value = hresultValue(trimmed);
+    if (n === undefined) {
+      const result: Explanation = { input, number: undefined, meanings: [] };
+      if (windowsError) result.windowsError = windowsError;
+      else result.note = value !== undefined ? unknownWindowsValue(trimmed, value) : `'${trimmed}' is not a number`;
+      return result;
+    }
     const meanings: CodeEntry[] = [];
     const ids = family ? [family] : catalog.families().map((f) => f.id);
     for (const id of ids) {
@@ -86,8 +110,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     }
     const result: Explanation = { input, number: n, meanings };
     if (hresult) result.hresult = hresult;
+    if (windowsError) result.windowsError = windowsError;
     if (meanings.length === 0) {
       result.note = family ? `${n} is not defined in ${catalog.family(family).title}s` : `${n} is not defined in any family`;
+      if (carried === undefined && value !== undefined) result.note = unknownWindowsValue(trimmed, value);
     }
     return result;
   }

@@ -87,3 +87,16 @@ test('decode of a missing file: one line, exit 2', () => {
   assert.equal(r.status, 2);
   assert.equal(r.stderr, 'syncml-check: nope.xml: no such file or directory\n');
 });
+
+test('decode names Windows error values: a CFGMGR_E_* msft:originalerror and an Intune error in a Status', () => {
+  const st = (id: number, data: string) => `<Status><CmdID>${id}</CmdID><MsgRef>1</MsgRef><CmdRef>${id}</CmdRef><Cmd>Replace</Cmd>${data}</Status>`;
+  const input = `<SyncML xmlns="SYNCML:SYNCML1.2" xmlns:msft="http://schemas.microsoft.com/MobileDevice/MDM"><SyncBody>
+${st(2, '<Data msft:originalerror="0x86000002">404</Data>')}
+${st(3, '<Data>-2016281112</Data>')}
+</SyncBody></SyncML>
+`;
+  const r = runCli(['decode', '-'], { input });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /2:\d+\s+0x86000002\s+CFGMGR_E_NODENOTFOUND \(Windows configuration manager \(cfgmgr2err\.h\)\)\s+\u00b7 Status for Replace/);
+  assert.match(r.stdout, /3:\d+\s+-2016281112\s+Remediation failed \(Intune: Company resource access \(common errors\)\) \[undefined-code\]/);
+});

@@ -64,3 +64,40 @@ test('explain of a number with no meaning, or of something that is not a number:
   assert.equal(word.status, 1);
   assert.match(word.stdout, /abc/);
 });
+
+test('explain 0x87D1FDE8: Intune\'s "Remediation failed", not a SyncML status, in hex or signed decimal', () => {
+  for (const args of [['explain', '0x87D1FDE8'], ['explain', '-2016281112'], ['explain', '--', '-2016281112']]) {
+    const r = runCli(args);
+    assert.equal(r.status, 0, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stdout, /^\S+ is a Windows error value: 0x87D1FDE8 = -2016281112, Intune's “Remediation failed”\n/);
+    assert.match(r.stdout, /Source: Microsoft Intune, “Common error codes and descriptions in Microsoft Intune”/);
+    assert.doesNotMatch(r.stdout, /SyncML status|65000/);
+  }
+});
+
+test('explain 0x86000011: CFGMGR_E_COMMANDNOTALLOWED with the header\'s message', () => {
+  const r = runCli(['explain', '0x86000011']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /0x86000011 = -2046820335, CFGMGR_E_COMMANDNOTALLOWED, “The requested command is not allowed on the target\.”/);
+  assert.match(r.stdout, /Source: Windows SDK header cfgmgr2err\.h/);
+  const json = JSON.parse(runCli(['explain', '-2046820335', '--format', 'json']).stdout) as { windowsError: { symbol: string; hex: string }; hresult: unknown };
+  assert.deepEqual([json.windowsError.symbol, json.windowsError.hex, json.hresult], ['CFGMGR_E_COMMANDNOTALLOWED', '0x86000011', null]);
+});
+
+test('explain of a DCMO HRESULT leads with the DCMO result inside and notes the page\'s misprint of 1201', () => {
+  const r = runCli(['explain', '0x87D107D1']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /DCMO result 1201, “Enable operation is performed successfully and the Device Capability is currently attached”/);
+  assert.match(r.stdout, /Erratum: The table prints 0xF3FB4D95/);
+  assert.match(r.stdout, /DCMO result code 1201: 1 meaning\n\n\s+DCMO result code \(dcmo-result\)/);
+  assert.match(r.stdout, /As a bare number, 1201 also means: /);
+});
+
+test('explain of a value in no table says it is not a known Windows MDM value, exit 1', () => {
+  for (const input of ['0x87D1FFFF', '0x8600001A', '-2016281000']) {
+    const r = runCli(['explain', input]);
+    assert.equal(r.status, 1, input);
+    assert.match(r.stdout, /is not a known Windows MDM value/, input);
+    assert.doesNotMatch(r.stdout, /SyncML status \d/, input);
+  }
+});

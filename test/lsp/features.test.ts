@@ -224,6 +224,21 @@ describe('features', () => {
     const hresult = await c.request('syncml/explain', { input: '0x87D10194' });
     assert.equal(hresult.number, 404);
   });
+
+  it('syncml/explain (the look-up command) names a Windows error value for what it is, in hex or signed decimal', async () => {
+    for (const input of ['0x87D1FDE8', '-2016281112']) {
+      const e = await c.request('syncml/explain', { input });
+      assert.equal(e.windowsError?.message, 'Remediation failed', input);
+      assert.equal(e.windowsError?.signed, -2016281112);
+      assert.equal(e.hresult, undefined, `${input} carries no SyncML status`);
+      assert.deepEqual(e.meanings, []);
+    }
+    const cfg = await c.request('syncml/explain', { input: '0x86000011' });
+    assert.equal(cfg.windowsError?.symbol, 'CFGMGR_E_COMMANDNOTALLOWED');
+    const unknown = await c.request('syncml/explain', { input: '0x87D1FFFF' });
+    assert.equal(unknown.windowsError, undefined);
+    assert.match(unknown.note, /not a known Windows MDM value/);
+  });
 });
 
 describe('completion for a client that applies item defaults and shows label details (as VS Code does)', () => {

@@ -4,6 +4,7 @@ import type {
   FamilyId,
   FamilyInfo,
   HresultDecoding,
+  WindowsError,
 } from './types';
 
 /** Commands that carry a DM per-command status list (codes.md §1.2). */
@@ -47,8 +48,19 @@ export interface Catalog {
   /** Generic Alert / Client Event type string lookup, tolerant of the Reversed-Domain-Name: prefix, spaces and case. */
   alertType(type: string): AlertTypeInfo | undefined;
   alertTypes(): readonly AlertTypeInfo[];
-  /** The SyncML status wrapped in a 0x87D1xxxx HRESULT or its signed decimal; undefined otherwise. */
+  /**
+   * The SyncML status wrapped in an HRESULT of the SyncML span, 0x87D10065 (101) to 0x87D10205 (517),
+   * written in hex or as its signed decimal; undefined otherwise (other 0x87D1xxxx values are
+   * Intune's own errors: see windowsError).
+   */
   decodeHresult(text: string): HresultDecoding | undefined;
+  /**
+   * The Windows error value (Intune's errors, cfgmgr2err.h's CFGMGR_E_*) a text spells in hex or
+   * as its signed decimal; undefined when no table lists it.
+   */
+  windowsError(text: string): WindowsError | undefined;
+  /** Every Windows error value of the catalog, cfgmgr2err.h first, then Intune's tables. */
+  windowsErrors(): readonly WindowsError[];
   /** Encode a status as its HRESULT forms. */
   encodeHresult(status: number): HresultDecoding;
   /** Families that codes.md says have no published table, with the reason (DCMO, DiagMon, ConnMO, GwMO). */

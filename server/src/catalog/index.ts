@@ -8,7 +8,10 @@ import {
   ALERT_TYPES,
   BUILTIN,
   FAMILY_INFO,
+  SYNCML_HRESULT_FIRST,
+  SYNCML_HRESULT_LAST,
   UNPUBLISHED,
+  WINDOWS_ERRORS,
   buildCommandStatuses,
 } from './data';
 import type {
@@ -18,11 +21,14 @@ import type {
   FamilyId,
   FamilyInfo,
   HresultDecoding,
+  WindowsError,
 } from './types';
 import { FAMILY_IDS } from './types';
+import { hresultValue } from './hresult';
 
 export * from './types';
 export { parseCustomCodes } from './custom';
+export { hresultSpelling, hresultValue } from './hresult';
 
 /** Custom ranges up to this width are expanded into the exact-code map; wider ones are searched. */
 const EXPAND_LIMIT = 4096;
@@ -154,6 +160,7 @@ export function createCatalog(custom?: readonly CustomCodesFile[]): Catalog {
   const alertTypeByKey = new Map<string, AlertTypeInfo>(alertTypes.map((t) => [normalizeAlertType(t.type), t]));
   const equivalence = buildEquivalence();
   const unpublished = Object.freeze(UNPUBLISHED.map((u) => Object.freeze({ ...u })));
+  const windowsErrorByValue = new Map<number, WindowsError>(WINDOWS_ERRORS.map((e) => [e.value, e]));
 
   function lookup(id: FamilyId, n: number): CodeEntry | undefined {
     const idx = index.get(id);
@@ -210,18 +217,17 @@ export function createCatalog(custom?: readonly CustomCodesFile[]): Catalog {
     alertTypes: () => alertTypes,
 
     decodeHresult(text) {
-      if (typeof text !== 'string') return undefined;
-      const s = text.trim();
-      let value: number | undefined;
-      const hex = /^0x([0-9a-f]{1,8})$/i.exec(s);
-      if (hex) value = parseInt(hex[1], 16);
-      else if (/^-\d{1,10}$/.test(s)) {
-        const n = Number(s);
-        if (n >= -0x80000000) value = n >>> 0;
-      }
-      if (value === undefined || value >>> 16 !== 0x87d1) return undefined;
+      const value = hresultValue(text);
+      if (value === undefined || value < SYNCML_HRESULT_FIRST || value > SYNCML_HRESULT_LAST) return undefined;
       return encode(value & 0xffff);
     },
+
+    windowsError(text) {
+      const value = hresultValue(text);
+      return value === undefined ? undefined : windowsErrorByValue.get(value);
+    },
+
+    windowsErrors: () => WINDOWS_ERRORS,
 
     encodeHresult: encode,
 

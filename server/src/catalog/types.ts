@@ -109,6 +109,40 @@ export interface HresultDecoding {
   signed: number;
 }
 
+/**
+ * A Windows error value that is not a SyncML status wrapped in 0x87D1xxxx: an error Intune lists
+ * (0x87D1FDE8 "Remediation failed", the iOS/iPadOS service errors, the DCMO results) or a
+ * configuration manager error of the Windows SDK's cfgmgr2err.h (CFGMGR_E_*).
+ */
+export interface WindowsError {
+  /** The 32-bit value, unsigned. */
+  value: number;
+  /** Canonical hex spelling, e.g. "0x87D1FDE8". */
+  hex: string;
+  /** Signed 32-bit decimal spelling, e.g. -2016281112 (how Intune's tables list it). */
+  signed: number;
+  /** The header's symbol, e.g. "CFGMGR_E_COMMANDNOTALLOWED" (cfgmgr2err.h rows only). */
+  symbol?: string;
+  /** The number the source prints before the message: an iOS/iPadOS error (4005), a DCMO result (1201). */
+  code?: number;
+  /** The message as the source words it; empty where the source's row has none. */
+  message: string;
+  /** Short name for an inlay hint or a list: the symbol, else the source's code and message ("4005 Passcode does not comply"). */
+  name: string;
+  /** One line for hover and explain, e.g. "Intune's “Remediation failed”". */
+  summary: string;
+  /** Whose value it is and which table lists it, e.g. "Intune: Company resource access (common errors)". */
+  table: string;
+  /** Where the row comes from: document and table. */
+  source: string;
+  /** A code of a family the value carries, to be decoded in that family (DCMO rows: the DCMO result). */
+  carries?: { family: FamilyId; code: number };
+  /** Where the source misprints the row: what it prints and why the catalog keys it otherwise. */
+  erratum?: string;
+  /** The hex the source prints for this row when that is not the row's value (a misprint). */
+  misprinted?: string;
+}
+
 /** A user-supplied custom-codes file, already parsed. */
 export interface CustomCodesFile {
   /** Path or URI, used in messages and hovers. */

@@ -44,21 +44,24 @@ export interface DecodedFile {
 export function decodeDocument(service: LanguageService, analysis: Analysis, settings?: ServiceSettings): DecodedCode[] {
   const codes: DecodedCode[] = [];
   for (const site of service.decode(analysis, settings)) {
-    const { range, entry, hresult, finding } = site;
+    const { range, entry, hresult, windowsError, finding } = site;
     if (range.start.line === range.end.line && range.start.character === range.end.character) continue;
-    if (!entry && !finding) continue;
+    if (!entry && !windowsError && !finding) continue;
+    const carried = hresult?.status ?? windowsError?.carries?.code;
     codes.push({
       line: range.start.line + 1,
       column: range.start.character + 1,
       endLine: range.end.line + 1,
       endColumn: range.end.character + 1,
       code: site.text,
-      // As the inlay hint labels it: an HRESULT attribute by the status it carries.
-      name: entry ? (hresult ? `${hresult.status} ${entry.name}` : entry.name) : '?',
+      // As the inlay hint labels it: an HRESULT attribute by the status (or DCMO result) it carries.
+      name: entry ? (carried !== undefined ? `${carried} ${entry.name}` : entry.name) : windowsError ? windowsError.name : '?',
       ...(entry ? { family: entry.family, familyTitle: service.catalog.family(entry.family).title } : {}),
+      // A Windows error value has no family: the table that lists it takes the family's place.
+      ...(!entry && windowsError ? { familyTitle: windowsError.table } : {}),
       ...(entry && entry.kind !== 'defined' ? { kind: entry.kind } : {}),
       where: site.place,
-      ...(entry ? { detail: site.reason } : {}),
+      ...(entry || windowsError ? { detail: site.reason } : {}),
       ...(finding ? { problem: { code: String(finding.code), severity: severityName(finding.severity), message: oneLine(finding.message) } } : {}),
     });
   }

@@ -17,6 +17,7 @@ interface ExplainReport {
   number: number | null;
   family: FamilyId | null;
   hresult: Explanation['hresult'] | null;
+  windowsError: Explanation['windowsError'] | null;
   note: string | null;
   meanings: ExplainedMeaning[];
 }
@@ -27,6 +28,7 @@ export function toExplainReport(e: Explanation, catalog: Catalog, family?: Famil
     number: e.number ?? null,
     family: family ?? null,
     hresult: e.hresult ?? null,
+    windowsError: e.windowsError ?? null,
     note: e.note ?? null,
     meanings: e.meanings.map((m) => ({ ...m, familyTitle: catalog.family(m.family).title })),
   };
@@ -51,22 +53,31 @@ function qualifiers(m: CodeEntry): string {
 
 export function formatExplainText(r: ExplainReport, style: Style = PLAIN): string {
   const out: string[] = [];
+  const we = r.windowsError;
   if (r.hresult) {
     out.push(
       `${r.input} is a Windows MDM HRESULT: ${r.hresult.hex} = ${r.hresult.signed}, SyncML status ${r.hresult.status} in the 0x87D1xxxx range.`,
       '',
     );
+  } else if (we) {
+    out.push(`${r.input} is a Windows error value: ${we.hex} = ${we.signed}, ${we.summary}`);
+    if (we.erratum) out.push(`  Erratum: ${we.erratum}`);
+    out.push(`  ${style.dim('Source: ' + we.source)}`, '');
   }
-  const subject = r.hresult ? `Status ${r.hresult.status}` : r.input;
+  // An HRESULT wraps a code of one family (a SyncML status, a DCMO result): lead with that; the
+  // same bare number's other meanings are a pointer.
+  const inner = r.hresult ? { family: 'syncml-status' as FamilyId, code: r.hresult.status } : we?.carries;
+  const innerTitle = inner && (r.meanings.find((m) => m.family === inner.family)?.familyTitle ?? inner.family);
+  const subject = r.hresult ? `Status ${r.hresult.status}` : inner ? `${innerTitle} ${inner.code}` : r.input;
   const scope = r.family ? ` in ${r.family}` : '';
-  // An HRESULT wraps a SyncML status: lead with that; the same bare number's other meanings are a pointer.
   let meanings = r.meanings;
   let elsewhere: ExplainedMeaning[] = [];
-  if (r.hresult && !r.family && meanings.some((m) => m.family === 'syncml-status')) {
-    elsewhere = meanings.filter((m) => m.family !== 'syncml-status');
-    meanings = meanings.filter((m) => m.family === 'syncml-status');
+  if (inner && !r.family && meanings.some((m) => m.family === inner.family)) {
+    elsewhere = meanings.filter((m) => m.family !== inner.family);
+    meanings = meanings.filter((m) => m.family === inner.family);
   }
   if (meanings.length === 0) {
+    if (we && !inner) return out.join('\n').trimEnd() + '\n';
     out.push(r.note ?? `${subject}: no meaning${scope} in any known code family.`);
     return out.join('\n') + '\n';
   }
@@ -83,7 +94,7 @@ export function formatExplainText(r: ExplainReport, style: Style = PLAIN): strin
     if (m.source) out.push(`    ${style.dim('Source: ' + m.source)}`);
   }
   if (elsewhere.length) {
-    const n = r.hresult!.status;
+    const n = inner!.code;
     out.push(
       '',
       style.dim(

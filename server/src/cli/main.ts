@@ -203,7 +203,7 @@ function runExplain(cmd: ExplainCommand): number {
   const report = toExplainReport(explanation, service.catalog, cmd.family);
   const style = styleFor(cmd.color, process.stdout);
   out(cmd.format === 'json' ? formatExplainJson(report) : formatExplainText(report, style));
-  return report.meanings.length > 0 ? EXIT_OK : EXIT_PROBLEMS;
+  return report.meanings.length > 0 || report.windowsError ? EXIT_OK : EXIT_PROBLEMS;
 }
 
 async function main(argv: readonly string[]): Promise<number> {

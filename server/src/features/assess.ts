@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../catalog/api';
 import { codeText } from '../catalog/codeText';
-import type { CodeEntry, FamilyId, HresultDecoding } from '../catalog/types';
+import type { CodeEntry, FamilyId, HresultDecoding, WindowsError } from '../catalog/types';
 import type { DiagnosticCode } from '../api';
 import type { CodeSite } from '../context/sites';
 import { digitsValue, isIntegerText } from '../model/digits';
@@ -16,6 +16,8 @@ interface Decoded {
   entry: CodeEntry | undefined;
   /** The HRESULT the text spells, and the SyncML status inside it. */
   hresult?: HresultDecoding;
+  /** The Windows error value the text spells (Intune, CFGMGR_E_*), when it is no SyncML HRESULT. */
+  windowsError?: WindowsError;
 }
 
 export interface Finding {
@@ -51,15 +53,20 @@ export function decodeSite(site: CodeSite, text: string, catalog: Catalog): Deco
   const raw = text.slice(site.start, site.end);
   if (site.kind === 'hresult') {
     const hresult = catalog.decodeHresult(raw);
-    return { n: hresult?.status, entry: hresult ? catalog.lookup('syncml-status', hresult.status) : undefined, hresult };
+    if (hresult) return { n: hresult.status, entry: catalog.lookup('syncml-status', hresult.status), hresult };
+    const windowsError = catalog.windowsError(raw);
+    // A DCMO row carries a DCMO result: decoded in that family, as a SyncML HRESULT is in its own.
+    const inner = windowsError?.carries;
+    return { n: inner?.code, entry: inner ? catalog.lookup(inner.family, inner.code) : undefined, windowsError };
   }
   if (!isIntegerText(raw)) {
     const hresult = catalog.decodeHresult(raw);
-    return { n: undefined, entry: undefined, hresult };
+    return { n: undefined, entry: undefined, hresult, windowsError: hresult ? undefined : catalog.windowsError(raw) };
   }
   const n = Number(raw);
   const hresult = n < 0 ? catalog.decodeHresult(raw) : undefined;
-  return { n, entry: siteEntry(site, n, catalog), hresult };
+  const windowsError = n < 0 && !hresult ? catalog.windowsError(raw) : undefined;
+  return { n, entry: siteEntry(site, n, catalog), hresult, windowsError };
 }
 
 function quote(raw: string): string {
@@ -120,7 +127,8 @@ export function assessSite(site: CodeSite, text: string, catalog: Catalog): Find
     if (site.kind !== 'status' && site.kind !== 'alert') return undefined;
     return at('not-a-code', `Empty Data: ${article(expected)} belongs here (${where})`);
   }
-  const { n, entry, hresult } = decodeSite(site, text, catalog);
+  const { n, entry, hresult, windowsError } = decodeSite(site, text, catalog);
+  if (windowsError) return windowsErrorFinding(site, raw, windowsError, catalog, at);
   if (n === undefined) {
     if (hresult && site.family === 'syncml-status') {
       return at(
@@ -194,6 +202,31 @@ export function assessSite(site: CodeSite, text: string, catalog: Catalog): Find
     'undefined-code',
     `${n} is not defined as ${article(expected)} (${where})`,
     suggestion ? { title: `Replace with ${suggestion.code} (${suggestion.name})`, newText: String(suggestion.code) } : undefined,
+  );
+}
+
+/**
+ * A Windows error value where a code belongs: what it is, and the code inside it only when it
+ * carries one of the families this place accepts (a DCMO HRESULT in a DCMO result's place). An
+ * Intune or CFGMGR error carries no status, so there is nothing to replace it with.
+ */
+function windowsErrorFinding(
+  site: CodeSite,
+  raw: string,
+  e: WindowsError,
+  catalog: Catalog,
+  at: (code: DiagnosticCode, message: string, fix?: Finding['fix']) => Finding,
+): Finding {
+  const expected = catalog.family(site.family).title;
+  const signedForm = isIntegerText(raw);
+  const what = signedForm ? `the signed form of Windows error ${e.hex} (${e.summary})` : `a Windows error value (${e.summary})`;
+  const carried = e.carries;
+  const fits = carried !== undefined && (carried.family === site.family || carried.family === site.alsoAccepts);
+  const inner = fits ? catalog.lookup(carried.family, carried.code) : undefined;
+  return at(
+    signedForm ? 'undefined-code' : 'not-a-code',
+    `${raw} is ${what}, not ${article(expected)} (${site.reason})`,
+    inner && isDefined(inner) ? { title: `Replace with ${inner.code} (${inner.name})`, newText: String(inner.code) } : undefined,
   );
 }
 

@@ -16,7 +16,7 @@ export function decode(a: DocumentAnalysis, settings: ServiceSettings): DecodedS
   for (const d of doValidation(a, settings)) shown.set(`${a.offsetAt(d.range.start)}:${String(d.code)}`, d);
 
   return a.contexts.sites.map((site) => {
-    const { n, entry, hresult } = decodeSite(site, text, catalog);
+    const { n, entry, hresult, windowsError } = decodeSite(site, text, catalog);
     const found = assessSite(site, text, catalog);
     const finding = found && shown.get(`${found.start}:${found.code}`);
     const cmd = enclosingCommand(xml, site);
@@ -32,6 +32,7 @@ export function decode(a: DocumentAnalysis, settings: ServiceSettings): DecodedS
     };
     if (entry) decoded.entry = entry;
     if (hresult) decoded.hresult = hresult;
+    if (windowsError) decoded.windowsError = windowsError;
     if (cmd >= 0) decoded.command = { name: localName(xml, cmd), range: { start: a.positionAt(xml.start[cmd]), end: a.positionAt(xml.end[cmd]) } };
     if (finding) decoded.finding = finding;
     return decoded;

@@ -1,7 +1,8 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/api';
 import { codeText } from '../catalog/codeText';
-import type { CodeEntry } from '../catalog/types';
+import { hresultValue } from '../catalog/hresult';
+import type { CodeEntry, WindowsError } from '../catalog/types';
 import type { CodeSite, TypeSite } from '../context/sites';
 import { decodeSite, meaningsElsewhere, removedNote } from './assess';
 import { siteAt, typeSiteAt, type DocumentAnalysis } from './analysis';
@@ -28,21 +29,38 @@ function entryMarkdown(catalog: Catalog, e: CodeEntry): string[] {
   ];
 }
 
+/** What a Windows error value is: its spellings, its name and message (or the code it carries), whose table lists it. */
+function windowsErrorMarkdown(catalog: Catalog, raw: string, e: WindowsError): string[] {
+  const head = e.carries
+    ? `Windows HRESULT ${e.hex} (${e.signed}) carrying ${catalog.family(e.carries.family).title} **${e.carries.code}**`
+    : `Windows error ${e.hex} (${e.signed}): ${e.summary}`;
+  const lines = [`**${raw}** — ${head}`, '', e.table];
+  if (e.erratum) lines.push('', `*Erratum:* ${e.erratum}`);
+  return lines;
+}
+
 function siteHover(a: DocumentAnalysis, site: CodeSite): string | undefined {
   const { catalog } = a;
   const text = a.text;
   const raw = text.slice(site.start, site.end);
-  const { n, entry, hresult } = decodeSite(site, text, catalog);
+  const { n, entry, hresult, windowsError } = decodeSite(site, text, catalog);
   const lines: string[] = [];
   if (hresult) {
     lines.push(`**${raw}** — Windows HRESULT ${hresult.hex} (${hresult.signed}) carrying SyncML status **${hresult.status}**`, '');
+  } else if (windowsError) {
+    lines.push(...windowsErrorMarkdown(catalog, raw, windowsError));
+    if (entry) lines.push('');
   }
   if (entry) lines.push(...entryMarkdown(catalog, entry));
-  else if (n !== undefined && !hresult) {
+  else if (n !== undefined && !hresult && !windowsError) {
     const removed = removedNote(catalog, site.family, n);
     lines.push(`**${n}** — not defined as a ${catalog.family(site.family).title}` + (removed ? `: ${removed}` : ''));
   }
-  else if (!hresult) return undefined;
+  else if (!hresult && !windowsError) {
+    // An HRESULT spelling that no table lists: say so rather than guess at what is inside.
+    if (hresultValue(raw) === undefined) return undefined;
+    lines.push(`**${raw}** — not a known Windows MDM value: no table of the catalog lists it`);
+  }
   lines.push('', `*Here:* ${site.reason}`);
   if (n !== undefined) {
     const elsewhere = meaningsElsewhere(catalog, hresult ? hresult.status : n, site, entry ? [entry.family] : []);
@@ -53,7 +71,8 @@ function siteHover(a: DocumentAnalysis, site: CodeSite): string | undefined {
       );
     }
   }
-  if (entry) lines.push('', `*Source:* ${entry.source}`);
+  const source = windowsError?.source ?? entry?.source;
+  if (source) lines.push('', `*Source:* ${source}`);
   return lines.join('\n');
 }
 

@@ -17,15 +17,18 @@ export function getInlayHints(a: DocumentAnalysis, range: Range, settings: Servi
   for (let k = firstSiteFrom(sites, from); k < sites.length && sites[k].start <= to; k++, work.steps++) {
     const site = sites[k];
     if (site.end === site.start) continue;
-    const { entry, hresult } = decodeSite(site, text, catalog);
-    if (!entry) continue;
-    const label = hresult ? `${hresult.status} ${entry.name}` : entry.name;
-    hints.push({
-      position: a.positionAt(site.end),
-      label,
-      paddingLeft: true,
-      tooltip: `${catalog.family(entry.family).title}${entry.kind === 'defined' ? '' : ` (${entry.kind})`} — ${site.reason}`,
-    });
+    const { entry, hresult, windowsError } = decodeSite(site, text, catalog);
+    if (entry) {
+      const carried = hresult?.status ?? windowsError?.carries?.code;
+      hints.push({
+        position: a.positionAt(site.end),
+        label: carried !== undefined ? `${carried} ${entry.name}` : entry.name,
+        paddingLeft: true,
+        tooltip: `${catalog.family(entry.family).title}${entry.kind === 'defined' ? '' : ` (${entry.kind})`} — ${site.reason}`,
+      });
+    } else if (windowsError) {
+      hints.push({ position: a.positionAt(site.end), label: windowsError.name, paddingLeft: true, tooltip: `${windowsError.table} — ${site.reason}` });
+    }
   }
   return hints;
 }

@@ -232,6 +232,13 @@ suite('SyncML & OMA DM Codes in a real editor', function () {
     assert.ok(explanation.meanings.some((m) => m.family === 'syncml-status' && m.code === 404));
   });
 
+  test('command: syncml.lookupCode names an Intune error, not a SyncML status', async () => {
+    const explanation = await vscode.commands.executeCommand('syncml.lookupCode', '0x87D1FDE8');
+    assert.ok(explanation && explanation.windowsError, JSON.stringify(explanation));
+    assert.strictEqual(explanation.windowsError.message, 'Remediation failed');
+    assert.strictEqual(explanation.hresult, undefined);
+  });
+
   suiteTeardown(async () => {
     // Leave no dirty untitled editors behind (a closing window would ask to save them).
     for (const doc of vscode.workspace.textDocuments) {

@@ -33,6 +33,29 @@ describe('quick fixes keyed to diagnostic codes', () => {
     assert.match(fixed, /<Data>404<\/Data>/);
   });
 
+  it('an Intune or CFGMGR error value in a Status carries no status: no fix is offered', () => {
+    for (const code of ['0x87D1FDE8', '-2016281112', '0x86000011', '-2046820335', '0x87D107D0']) {
+      const { titles } = applyFix(dmMessage(status('Replace', code)));
+      assert.deepEqual(titles, [], code);
+    }
+    // Before, the 0x87D1 prefix alone made these "statuses" 65000 and 65112; no table grounds that.
+    const { titles } = applyFix(dmMessage(status('Replace', '-2016281000')));
+    assert.deepEqual(titles, []);
+  });
+
+  it('a DCMO HRESULT where a DCMO result belongs becomes the result inside it', () => {
+    const { titles, fixed } = applyFix(dmMessage(genericAlert('urn:oma:at:dcmo:1.0:OperationComplete', '0x87D107D0')));
+    assert.deepEqual(titles, ['Replace with 1200 (Operation is performed successfully)']);
+    assert.match(fixed, /<Data>1200<\/Data>/);
+    // A Status answering a synchronous Exec on a DCMO node accepts DCMO results too.
+    const exec = dmMessage('    <Exec><CmdID>7</CmdID><Item><Target><LocURI>./DCMO/Camera/Operations/Disable</LocURI></Target></Item></Exec>', {
+      msgId: 1,
+      source: 'server',
+    });
+    const answer = applyFix(exec + dmMessage(status('Exec', '-2016344109', 7), { msgId: 2 }));
+    assert.deepEqual(answer.titles, ['Replace with 1203 (Device Capability is disabled and User is not allowed to re-enable it)']);
+  });
+
   it('no fix where no replacement is grounded (SCOMO 1420)', () => {
     const { titles } = applyFix(dmMessage(genericAlert('urn:oma:at:scomo:1.0:OperationComplete', '1420')));
     assert.deepEqual(titles, []);

@@ -102,6 +102,23 @@ describe('LanguageService.decode', () => {
     assert.equal(h.place, 'Status for Get (CmdRef 3, MsgRef 1)');
   });
 
+  it('a Status whose Data holds an Intune error in signed decimal decodes as that error, with no status to replace it by', () => {
+    const { text, sites } = decodeText(dmMessage(status('Replace', '-2016281112')));
+    assert.equal(sites.length, 1);
+    const [s] = sites;
+    assert.equal(covered(text, s), '-2016281112');
+    assert.equal(s.windowsError?.message, 'Remediation failed');
+    assert.equal(s.windowsError?.hex, '0x87D1FDE8');
+    assert.equal(s.hresult, undefined);
+    assert.equal(s.entry, undefined);
+    assert.equal(s.finding?.code, 'undefined-code');
+    assert.equal(
+      s.finding?.message,
+      "-2016281112 is the signed form of Windows error 0x87D1FDE8 (Intune's “Remediation failed”), not a SyncML status code (Status for Replace (CmdRef 3, MsgRef 1))",
+    );
+    assert.equal((s.finding?.data as { fix?: unknown } | undefined)?.fix, undefined, 'no status to offer');
+  });
+
   it('a DDF state default value is placed on its node', () => {
     const ddf = `<MgmtTree><Node><NodeName>FUMO</NodeName><Path>.</Path>
   <DFProperties><DFType><DDFName>urn:oma:mo:oma-fumo:1.0</DDFName></DFType></DFProperties>

@@ -32,4 +32,22 @@ describe('hover', () => {
       assert.match(hoverAt(text) ?? '(no hover)', expected[k], body[k]);
     }
   });
+
+  it('msft:originalerror with a CFGMGR_E_* value names it, with the header as source', () => {
+    const st = '<Status><CmdID>2</CmdID><MsgRef>1</MsgRef><CmdRef>2</CmdRef><Cmd>Replace</Cmd><Data msft:originalerror="0x8600|0002">404</Data></Status>';
+    const hover = hoverAt(dmMessage(st))!;
+    assert.match(hover, /^\*\*0x86000002\*\* — Windows error 0x86000002 \(-2046820350\): CFGMGR_E_NODENOTFOUND, “The specified node doesn't exist\.”/);
+    assert.match(hover, /\*Source:\* Windows SDK header cfgmgr2err\.h/);
+    assert.doesNotMatch(hover, /SyncML status/);
+  });
+
+  it('an Intune error value in a Status, signed or hex, is named for what it is; a value in no table is said to be none', () => {
+    assert.match(hoverAt(dmMessage(status('Replace', '-20162|81112')))!, /Windows error 0x87D1FDE8 \(-2016281112\): Intune's “Remediation failed”/);
+    assert.match(hoverAt(dmMessage(status('Replace', '0x87D1|FDE8')))!, /Intune: Company resource access \(common errors\)/);
+    const dcmo = hoverAt(dmMessage('<Status><CmdID>2</CmdID><MsgRef>1</MsgRef><CmdRef>2</CmdRef><Cmd>Replace</Cmd><Data msft:originalerror="0x87D1|07D1">200</Data></Status>'))!;
+    assert.match(dcmo, /carrying DCMO result code \*\*1201\*\*/);
+    assert.match(dcmo, /\*Erratum:\* The table prints 0xF3FB4D95/);
+    const unknown = hoverAt(dmMessage('<Status><CmdID>2</CmdID><MsgRef>1</MsgRef><CmdRef>2</CmdRef><Cmd>Replace</Cmd><Data msft:originalerror="0x8007|0005">500</Data></Status>'))!;
+    assert.match(unknown, /\*\*0x80070005\*\* — not a known Windows MDM value/);
+  });
 });

@@ -15,6 +15,18 @@ describe('inlay hints', () => {
     assert.deepEqual(service.getInlayHints(a, all, off), []);
   });
 
+  it('a Windows error value is labelled by its symbol or message, a DCMO HRESULT by the result inside', () => {
+    const st = (id: number, data: string) => `<Status><CmdID>${id}</CmdID><MsgRef>1</MsgRef><CmdRef>${id}</CmdRef><Cmd>Replace</Cmd>${data}</Status>`;
+    const text = dmMessage(
+      [st(2, '<Data msft:originalerror="0x86000002">404</Data>'), st(3, '<Data>-2016281112</Data>'), st(4, '<Data msft:originalerror="0x87D107D0">200</Data>')].join('\n'),
+    );
+    const a = analyze(text);
+    const all = { start: { line: 0, character: 0 }, end: a.document.positionAt(text.length) };
+    const hints = service.getInlayHints(a, all, DEFAULT_SETTINGS);
+    assert.deepEqual(hints.map((h) => h.label), ['CFGMGR_E_NODENOTFOUND', 'Not found', 'Remediation failed', '1200 Operation is performed successfully', 'OK']);
+    assert.match(String(hints[0].tooltip), /^Windows configuration manager \(cfgmgr2err\.h\) — /);
+  });
+
   it('a document above the large-file threshold gets no inlay hints', () => {
     const small = { ...DEFAULT_SETTINGS, largeFileThreshold: 100 };
     const a = analyze(dmMessage(status('Replace', '1200')));

@@ -1,7 +1,8 @@
 /**
  * Small helpers shared by the data modules. Pure: no platform imports.
  */
-import type { CodeClass, CodeEntry, EntryKind, FamilyId, Profile } from '../types';
+import { hresultSpelling } from '../hresult';
+import type { CodeClass, CodeEntry, EntryKind, FamilyId, Profile, WindowsError } from '../types';
 
 /**
  * Class of a status or result code by its hundreds digit: 1xx informational, 2xx success,
@@ -78,4 +79,18 @@ export function family(
     if (o.replacedBy !== undefined) entry.replacedBy = o.replacedBy;
     return Object.freeze(entry);
   });
+}
+
+/**
+ * A Windows error row with its hex and signed spellings, from its value (unsigned or signed 32-bit),
+ * and its short name: the symbol, else the source's code and message.
+ */
+export function windowsError(value: number, fields: Omit<WindowsError, 'value' | 'hex' | 'signed' | 'name'>): WindowsError {
+  const row: WindowsError = {
+    value: value >>> 0,
+    ...hresultSpelling(value),
+    name: fields.symbol ?? [fields.code, fields.message].filter((x) => x !== undefined && x !== '').join(' '),
+    ...fields,
+  };
+  return Object.freeze(row);
 }

@@ -42,3 +42,4 @@ export { ALERT_TYPES } from './alertTypes';
 export { buildCommandStatuses } from './commandStatuses';
 export { FAMILY_INFO, UNPUBLISHED } from './families';
 export { familyClass } from './build';
+export { SYNCML_HRESULT_FIRST, SYNCML_HRESULT_LAST, WINDOWS_ERRORS } from './windowsErrors';
