@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dmMessage, EXAMPLES, parseTextReport, runCli, status, tempTree } from '../support/cliRun';
+import { CORPUS } from '../support/corpus';
 
 const CLEAN = dmMessage(status(1, 'SyncHdr', '200', 0));
 /** One warning (wrong-code-family) on line 9, column 86: 1200 in a Status. */
@@ -45,11 +46,39 @@ test('a directory whose only XML is not SyncML: nothing to check, and --verbose 
   try {
     const quiet = runCli([t.dir]);
     assert.equal(quiet.status, 2);
-    assert.match(quiet.stderr, /nothing to check: 1 \.xml file found, but none is a SyncML message or DM tree/);
+    assert.match(quiet.stderr, /nothing to check: 1 \.xml file found, but none is a SyncML message, profile or DM tree/);
     assert.doesNotMatch(quiet.stderr, /skipping/);
     const verbose = runCli(['--verbose', t.dir]);
     assert.equal(verbose.status, 2);
     assert.match(verbose.stderr, /syncml-check: skipping .*pom\.xml: root element is neither SyncML nor MgmtTree/);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test("a folder of Fleet's Windows profiles (bare commands, .xml) is checked, and --verbose still says why a pom.xml is skipped", () => {
+  // The README's code-scanning example, on the Fleet profiles of the shared corpus (SOURCES.md: fleetdm/fleet-gitops and fleetdm/fleet, MIT).
+  const fleet = ['fleet-gitops-windows-password.xml', 'fleet-gitops-windows-bluetooth-settings.xml', 'fleet-pin-start-menu-apps.xml', 'fleet-windows-defender-compliance-settings.xml'];
+  const files: Record<string, Buffer | string> = { 'profiles/pom.xml': NOT_SYNCML };
+  for (const f of fleet) files[`profiles/${f}`] = readFileSync(join(CORPUS, 'fragments', f));
+  const t = tempTree(files);
+  try {
+    const r = runCli(['--verbose', '--format', 'sarif', '--max-warnings', '0', join(t.dir, 'profiles')]);
+    assert.equal(r.status, 0, r.stderr);
+    const log = JSON.parse(r.stdout) as { runs: { results: unknown[]; artifacts?: unknown[] }[] };
+    assert.deepEqual(log.runs[0].results, []);
+    for (const f of fleet) assert.match(r.stderr, new RegExp(`checking .*${f.replace(/\./g, '\\.')} \\(syncml, language xml`));
+    assert.match(r.stderr, /skipping .*pom\.xml: root element is neither SyncML nor MgmtTree, nor a SyncML command such as Replace \(a profile\)/);
+    // A mistake in one of them is reported: a profile is checked like a message body.
+    const bad = readFileSync(join(CORPUS, 'fragments', fleet[0]), 'utf8').replace('</Data>\n  </Item>', '</Data>\n');
+    const t2 = tempTree({ 'profiles/password.xml': bad });
+    try {
+      const r2 = runCli([join(t2.dir, 'profiles')]);
+      const lines = parseTextReport(r2.stdout);
+      assert.deepEqual(lines.map((l) => l.code), ['xml-syntax'], r2.stdout);
+    } finally {
+      t2.cleanup();
+    }
   } finally {
     t.cleanup();
   }
