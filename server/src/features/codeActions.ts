@@ -26,7 +26,7 @@ function fixesFor(a: DocumentAnalysis, d: Diagnostic): Fix[] {
   let finding: Finding | undefined;
   const site = siteAt(a.contexts.sites, offset);
   if (site) finding = assessSite(site, a.text, a.catalog);
-  if (!finding || finding.code !== d.code) {
+  if ((!finding || finding.code !== d.code) && (d.code === 'malformed-uri' || d.code === 'markup-in-data')) {
     const end = a.offsetAt(d.range.end);
     finding = hygieneFindings(a).find((f) => f.code === d.code && f.start === offset && f.end === end);
   }
