@@ -32,25 +32,40 @@ import type { DocumentAnalysis } from './analysis';
  */
 const SYNCML_NAMESPACE = /\sxmlns\s*=\s*["'\u2018\u2019\u201C\u201D]\s*syncml:/i;
 
-/** The item's Meta/<name> value, else its command's (a command's Meta applies to its items). */
-function metaValue(a: DocumentAnalysis, item: number, name: number): string {
-  const { xml } = a;
-  const own = xml.path(item, N.Meta, name);
-  if (own >= 0) return xml.value(own);
-  const cmd = xml.parent[item];
-  return cmd >= 0 ? xml.value(xml.path(cmd, N.Meta, name)) : '';
+/**
+ * The Meta/Format of an item, else of its command (a command's Meta applies to its items), lowercased.
+ * Remembered per element: an item or command with thousands of children is searched once.
+ */
+class Formats {
+  private readonly known = new Map<number, string | undefined>();
+
+  constructor(private readonly a: DocumentAnalysis) {}
+
+  of(item: number): string {
+    return this.own(item) ?? (this.a.xml.parent[item] >= 0 ? this.own(this.a.xml.parent[item]) : undefined) ?? '';
+  }
+
+  private own(i: number): string | undefined {
+    if (this.known.has(i)) return this.known.get(i);
+    const { xml } = this.a;
+    const el = xml.path(i, N.Meta, N.Format);
+    const v = el >= 0 ? xml.value(el).toLowerCase() : undefined;
+    this.known.set(i, v);
+    return v;
+  }
 }
 
 export function checkDataMarkup(a: DocumentAnalysis): Finding[] {
   const { xml, text } = a;
   const out: Finding[] = [];
   const names = xml.name;
+  const formats = new Formats(a);
   for (let i = 0; i < xml.count; i++) {
     // Raw markup inside Data is what the scanner made child elements of it.
     if (names[i] !== N.Data || i + 1 >= xml.subtreeEnd[i] || xml.flags[i] & ElementFlag.Unclosed) continue;
     const item = xml.parent[i];
     if (item < 0 || names[item] !== N.Item) continue;
-    const format = metaValue(a, item, N.Format).toLowerCase();
+    const format = formats.of(item);
     if (format === 'xml') continue;
     if (format !== '' && format !== 'chr') continue;
     const child = i + 1;
@@ -69,6 +84,8 @@ export function checkDataMarkup(a: DocumentAnalysis): Finding[] {
       fix: { title: 'Escape the markup (&lt; &gt; &amp;)', newText: escapeMarkup(raw) },
       alternatives: [{ title: 'Wrap the markup in CDATA', newText: wrapInCData(raw) }],
     });
+    // The markup's own Data elements (a nested message) are part of this payload, not findings of their own.
+    i = xml.subtreeEnd[i] - 1;
   }
   return out;
 }

@@ -118,8 +118,8 @@ function whitespaceInside(text: string, s: number, e: number, add: (f: Finding) 
 
 /** OMA DM's and Windows' rules on the path and query of a relative URI text[s, e). */
 function treeRules(text: string, s: number, e: number, add: (f: Finding) => void): void {
-  const q = text.indexOf('?', s);
-  const pathEnd = q >= 0 && q < e ? q : e;
+  let pathEnd = s;
+  while (pathEnd < e && text.charCodeAt(pathEnd) !== 63 /* ? */) pathEnd++;
   if (pathEnd < e && !QUERY.test(text.slice(pathEnd, pathEnd + 6))) {
     add({
       code: 'malformed-uri',
