@@ -84,6 +84,27 @@ test("a folder of Fleet's Windows profiles (bare commands, .xml) is checked, and
   }
 });
 
+test("a folder of Microsoft's documentation examples (bare commands): checked, and the raw Wi-Fi profile of the Wi-Fi CSP page reported", () => {
+  // From the shared corpus (SOURCES.md: MicrosoftDocs/windows-itpro-docs, MIT for code samples).
+  const names = ['msdocs-devicelock-csp-01.xml', 'msdocs-dynamicmanagement-csp-05.xml', 'msdocs-wifi-csp-05.xml'];
+  const files: Record<string, Buffer> = {};
+  for (const f of names) files[`docs/${f}`] = readFileSync(join(CORPUS, 'fragments', f));
+  const t = tempTree(files);
+  try {
+    const r = runCli([join(t.dir, 'docs')]);
+    assert.equal(r.status, 1, r.stderr);
+    const lines = parseTextReport(r.stdout);
+    // Its <?xml?> inside Data is an XML error; the <WLANProfile> after it is raw markup in a chr value.
+    assert.deepEqual(
+      lines.map((l) => `${l.path.replace(/^.*\//, '')}:${l.line} ${l.code}`),
+      ['msdocs-wifi-csp-05.xml:12 xml-syntax', 'msdocs-wifi-csp-05.xml:12 markup-in-data'],
+    );
+    assert.match(r.stdout, /2 problems \(1 error, 1 warning\) in 1 of 3 files/);
+  } finally {
+    t.cleanup();
+  }
+});
+
 test('directories recurse into .xml, .syncml, .ddf and .tnds; other extensions, hidden folders and non-SyncML XML are left out', () => {
   const t = tempTree({
     'a/one.xml': CLEAN,
