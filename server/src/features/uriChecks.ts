@@ -54,7 +54,7 @@ export function checkLocUris(a: DocumentAnalysis): Finding[] {
 }
 
 /** The problems of the URI text[start, end) (a LocURI's whole content), appended to out. */
-export function uriProblems(text: string, start: number, end: number, out: Finding[]): void {
+function uriProblems(text: string, start: number, end: number, out: Finding[]): void {
   // The URI is the content without XML whitespace around it, as every value in the analysis is read:
   // Microsoft's samples put the URI on a line of its own, and that layout is not reported.
   let s = start;
@@ -63,9 +63,7 @@ export function uriProblems(text: string, start: number, end: number, out: Findi
   while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   if (s === e) return;
   const found: Finding[] = [];
-  const add = (f: Finding) => {
-    found.push(f);
-  };
+  const add = (f: Finding) => found.push(f);
   whitespaceInside(text, s, e, add);
   if (!SCHEME.test(text.slice(s, Math.min(e, s + 40)))) treeRules(text, s, e, add);
   if (found.length === 0) return;
