@@ -13,7 +13,11 @@ const CLIENT_ID = 'syncml';
 const CLIENT_NAME = 'SyncML Language Server';
 const LOOKUP_COMMAND = 'syncml.lookupCode';
 
-/** The languages the server serves; `xml` documents are kept only when their root is SyncML or MgmtTree (decided by the server from the text). */
+/**
+ * The languages the server serves; `xml` documents are kept only when their root is SyncML or MgmtTree
+ * or they are profiles of bare commands (decided by the server from the text, so the syncml language's
+ * firstLine pattern need not match a profile's `<Replace>` and steal generic XML files).
+ */
 const LANGUAGES = ['syncml', 'dmtree', 'xml'];
 
 /** On the desktop, local files and unsaved editors; in the web, whatever scheme the workspace uses. */

@@ -164,6 +164,40 @@ const CODES = [
       right: '<Item><Data>200</Data></Item>\n</Alert>',
     },
   },
+  {
+    id: 'malformed-uri',
+    defaultSeverity: 'warning',
+    subject: 'uri',
+    quickFix: true,
+    summary: "A command item's LocURI the device cannot resolve as written: whitespace or a line break inside, an empty, '.' or '..' segment, a leading or trailing '/'.",
+    title: 'Malformed node URI',
+    description:
+      "A LocURI of a command's Target or Source holds whitespace or a line break, an empty segment ('//'), a '.' or '..' segment other than a leading './', a leading or trailing '/', a segment that is only '*', or a query other than ?prop= and ?list= (OMA DM 1.2 TND §8.1, §8.3, §8.4; Microsoft's OMA DM protocol support page).",
+    help: "Write the node's address relative to the tree root, one '/' between node names, no whitespace (escape a space in a node name as %20). The device answers a URI it cannot resolve with 404 or 400.",
+    example: {
+      note: 'A line break pasted into the LocURI becomes part of the node name the device looks for.',
+      wrong: '<Target><LocURI>./Device/Vendor/MSFT/Policy/Config/\n  DeviceLock/DevicePasswordEnabled</LocURI></Target>',
+      right: '<Target><LocURI>./Device/Vendor/MSFT/Policy/Config/DeviceLock/DevicePasswordEnabled</LocURI></Target>',
+    },
+  },
+  {
+    id: 'markup-in-data',
+    defaultSeverity: 'warning',
+    subject: 'data',
+    quickFix: true,
+    summary: 'Raw XML elements inside a Data whose Format is chr (or absent): the payload must be escaped or wrapped in CDATA.',
+    title: 'Raw XML inside a text Data',
+    description:
+      "An item's Data whose Meta/Format is chr (or absent, chr by default) holds raw XML elements, such as a Wi-Fi profile, an AppLocker policy or an ADMX payload. OMA DM RepPro §4.1.3.1 requires the markup of Data content to be escaped or in CDATA; Windows expects the payload as text. A Data with Format xml carries markup legitimately and is not reported.",
+    help: 'Escape the payload (&lt; for <, &amp; for &, &gt; for >) or wrap it in <![CDATA[ ... ]]>; either way the node receives the XML as its text value.',
+    example: {
+      note: 'The Wi-Fi CSP takes the profile XML as a chr value: "The profile XML must be escaped".',
+      wrong:
+        '<Meta><Format xmlns="syncml:metinf">chr</Format></Meta>\n<Data><WLANProfile xmlns="http://www.microsoft.com/networking/WLAN/profile/v1">…</WLANProfile></Data>',
+      right:
+        '<Meta><Format xmlns="syncml:metinf">chr</Format></Meta>\n<Data><![CDATA[<WLANProfile xmlns="http://www.microsoft.com/networking/WLAN/profile/v1">…</WLANProfile>]]></Data>',
+    },
+  },
 ] as const satisfies readonly DiagnosticCodeInfo[];
 
 export type DiagnosticCode = (typeof CODES)[number]['id'];

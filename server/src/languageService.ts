@@ -25,40 +25,27 @@ import { getFoldingRanges } from './features/folding';
 import { doHover } from './features/hover';
 import { getInlayHints } from './features/inlayHints';
 import { findDocumentSymbols } from './features/symbols';
+import { COMMAND_NAMES, COMMAND_PARTS } from './features/commands';
 import { isIntegerText } from './model/digits';
+import { leadingElements } from './model/leadingElements';
 import { parseXml } from './model/scanner';
 
-/** The local name of the first element, skipping the prolog (BOM, declaration, comments, DOCTYPE). */
-function rootElementName(text: string): string | undefined {
-  const len = text.length;
-  let p = 0;
-  while (p < len) {
-    const lt = text.indexOf('<', p);
-    if (lt < 0) return undefined;
-    const c = text[lt + 1];
-    if (c === '?') {
-      const e = text.indexOf('?>', lt + 2);
-      if (e < 0) return undefined;
-      p = e + 2;
-    } else if (c === '!') {
-      const e = text.startsWith('<!--', lt) ? text.indexOf('-->', lt + 4) : text.indexOf('>', lt + 2);
-      if (e < 0) return undefined;
-      p = e + 1;
-    } else {
-      const m = /^[A-Za-z_][\w.-]*(?::([A-Za-z_][\w.-]*))?/.exec(text.slice(lt + 1, lt + 101));
-      return m ? (m[1] ?? m[0]) : undefined;
-    }
-  }
-  return undefined;
-}
-
+/**
+ * What a document is, from its text: a SyncML message (root SyncML), a DM tree (root MgmtTree), or a
+ * profile of bare commands (the first element a SyncML command whose first child is a command's
+ * part, as in Fleet's and Intune's profiles and Microsoft's examples), analysed as a message body.
+ * Reads the prolog and at most the first two start tags (leadingElements), never the rest, since
+ * the server asks this of every xml document on every version. A fragment opened as syncml or dmtree
+ * is that whatever its first element.
+ */
 function detectKind(text: string, languageId?: string): DocumentKind {
-  const root = rootElementName(text);
+  const lead = leadingElements(text);
+  const root = lead?.root;
   if (root === 'SyncML') return 'syncml';
   if (root === 'MgmtTree') return 'dmtree';
-  // A fragment (bare commands, as in MDM profiles) opened as syncml is analysed as a message body.
   if (languageId === 'syncml') return 'syncml';
   if (languageId === 'dmtree') return 'dmtree';
+  if (lead && COMMAND_NAMES.has(lead.root) && lead.firstChild !== undefined && COMMAND_PARTS.has(lead.firstChild)) return 'syncml';
   return 'other';
 }
 

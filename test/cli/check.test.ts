@@ -16,6 +16,8 @@ const SEVERITY: Record<string, string> = {
   'vendor-code': 'hint',
   'unknown-alert-type': 'information',
   'xml-syntax': 'error',
+  'malformed-uri': 'warning',
+  'markup-in-data': 'warning',
 };
 
 test('examples/mistakes.xml has one deliberate mistake per diagnostic code', () => {
@@ -34,7 +36,7 @@ test('examples/: every deliberate mistake is reported at its line, nothing else,
     expected.map((m) => `examples/mistakes.xml:${m.line}: ${SEVERITY[m.code]} ${m.code}`),
   );
   const c = (code: string) => expected.filter((m) => m.code === code).length;
-  const warnings = c('undefined-code') + c('wrong-code-family') + c('not-a-code');
+  const warnings = c('undefined-code') + c('wrong-code-family') + c('not-a-code') + c('malformed-uri') + c('markup-in-data');
   const info = c('unexpected-status-for-command') + c('unknown-alert-type');
   assert.match(
     r.stdout,

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dmMessage, EXAMPLES, parseTextReport, runCli, status, tempTree } from '../support/cliRun';
+import { CORPUS } from '../support/corpus';
 
 const CLEAN = dmMessage(status(1, 'SyncHdr', '200', 0));
 /** One warning (wrong-code-family) on line 9, column 86: 1200 in a Status. */
@@ -45,11 +46,60 @@ test('a directory whose only XML is not SyncML: nothing to check, and --verbose 
   try {
     const quiet = runCli([t.dir]);
     assert.equal(quiet.status, 2);
-    assert.match(quiet.stderr, /nothing to check: 1 \.xml file found, but none is a SyncML message or DM tree/);
+    assert.match(quiet.stderr, /nothing to check: 1 \.xml file found, but none is a SyncML message, profile or DM tree/);
     assert.doesNotMatch(quiet.stderr, /skipping/);
     const verbose = runCli(['--verbose', t.dir]);
     assert.equal(verbose.status, 2);
     assert.match(verbose.stderr, /syncml-check: skipping .*pom\.xml: root element is neither SyncML nor MgmtTree/);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test("a folder of Fleet's Windows profiles (bare commands, .xml) is checked, and --verbose still says why a pom.xml is skipped", () => {
+  // The README's code-scanning example, on the Fleet profiles of the shared corpus (SOURCES.md: fleetdm/fleet-gitops and fleetdm/fleet, MIT).
+  const fleet = ['fleet-gitops-windows-password.xml', 'fleet-gitops-windows-bluetooth-settings.xml', 'fleet-pin-start-menu-apps.xml', 'fleet-windows-defender-compliance-settings.xml'];
+  const files: Record<string, Buffer | string> = { 'profiles/pom.xml': NOT_SYNCML };
+  for (const f of fleet) files[`profiles/${f}`] = readFileSync(join(CORPUS, 'fragments', f));
+  const t = tempTree(files);
+  try {
+    const r = runCli(['--verbose', '--format', 'sarif', '--max-warnings', '0', join(t.dir, 'profiles')]);
+    assert.equal(r.status, 0, r.stderr);
+    const log = JSON.parse(r.stdout) as { runs: { results: unknown[]; artifacts?: unknown[] }[] };
+    assert.deepEqual(log.runs[0].results, []);
+    for (const f of fleet) assert.match(r.stderr, new RegExp(`checking .*${f.replace(/\./g, '\\.')} \\(syncml, language xml`));
+    assert.match(r.stderr, /skipping .*pom\.xml: root element is neither SyncML nor MgmtTree, nor a SyncML command such as Replace \(a profile\)/);
+    // A mistake in one of them is reported: a profile is checked like a message body.
+    const bad = readFileSync(join(CORPUS, 'fragments', fleet[0]), 'utf8').replace('</Data>\n  </Item>', '</Data>\n');
+    const t2 = tempTree({ 'profiles/password.xml': bad });
+    try {
+      const r2 = runCli([join(t2.dir, 'profiles')]);
+      const lines = parseTextReport(r2.stdout);
+      assert.deepEqual(lines.map((l) => l.code), ['xml-syntax'], r2.stdout);
+    } finally {
+      t2.cleanup();
+    }
+  } finally {
+    t.cleanup();
+  }
+});
+
+test("a folder of Microsoft's documentation examples (bare commands): checked, and the raw Wi-Fi profile of the Wi-Fi CSP page reported", () => {
+  // From the shared corpus (SOURCES.md: MicrosoftDocs/windows-itpro-docs, MIT for code samples).
+  const names = ['msdocs-devicelock-csp-01.xml', 'msdocs-dynamicmanagement-csp-05.xml', 'msdocs-wifi-csp-05.xml'];
+  const files: Record<string, Buffer> = {};
+  for (const f of names) files[`docs/${f}`] = readFileSync(join(CORPUS, 'fragments', f));
+  const t = tempTree(files);
+  try {
+    const r = runCli([join(t.dir, 'docs')]);
+    assert.equal(r.status, 1, r.stderr);
+    const lines = parseTextReport(r.stdout);
+    // Its <?xml?> inside Data is an XML error; the <WLANProfile> after it is raw markup in a chr value.
+    assert.deepEqual(
+      lines.map((l) => `${l.path.replace(/^.*\//, '')}:${l.line} ${l.code}`),
+      ['msdocs-wifi-csp-05.xml:12 xml-syntax', 'msdocs-wifi-csp-05.xml:12 markup-in-data'],
+    );
+    assert.match(r.stdout, /2 problems \(1 error, 1 warning\) in 1 of 3 files/);
   } finally {
     t.cleanup();
   }

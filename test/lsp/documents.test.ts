@@ -86,6 +86,16 @@ describe('documents', () => {
     c.close(uri);
   });
 
+  it('serves an xml profile of bare commands (Fleet, Intune), decided from its text', async () => {
+    const uri = docUri('profile.xml');
+    const profile = '<!-- Camera -->\n<Replace>\n  <CmdID>1</CmdID>\n  <Item><Target><LocURI>./Vendor/MSFT/Policy/Config/Camera/AllowCamera</LocURI></Target><Data>0</Data>\n</Replace>\n';
+    c.open(uri, 'xml', profile, 1);
+    const published = await c.waitForDiagnostics(uri);
+    assert.equal(published.version, 1);
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['xml-syntax'], 'the unclosed <Item> is reported');
+    c.close(uri);
+  });
+
   it('leaves an xml document with another root alone: no diagnostics, empty answers', async () => {
     const uri = docUri('project.xml');
     c.open(uri, 'xml', OTHER_XML, 1);

@@ -63,7 +63,8 @@ export const USAGE = `Usage:
 Inputs:
   file     checked whatever its extension (.syncml may hold a fragment; .ddf/.tnds are DM trees)
   dir      searched recursively for .xml, .syncml, .ddf and .tnds files; an .xml file whose
-           root element is neither SyncML nor MgmtTree is skipped
+           root element is neither SyncML nor MgmtTree, nor a SyncML command (a profile of
+           bare Replace, Add, Exec, ...), is skipped
   -        read standard input
 
 Options:

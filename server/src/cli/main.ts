@@ -52,9 +52,12 @@ interface LoadedFile {
 }
 
 /**
- * Read every input, decide its language, and skip (with a note) an .xml found in a directory whose
- * root is neither SyncML nor MgmtTree. Unreadable inputs become problems (exit 2).
+ * Read every input, decide its language, and skip (with a note) an .xml found in a directory that is
+ * neither a SyncML message, a profile of SyncML commands nor a DM tree (detectKind decides). Unreadable inputs become problems (exit 2).
  */
+/** Why an .xml file is not checked (detectKind's rule, in words). */
+const NOT_SYNCML = 'root element is neither SyncML nor MgmtTree, nor a SyncML command such as Replace (a profile)';
+
 async function loadInputs(
   service: LanguageService,
   inputs: readonly string[],
@@ -78,11 +81,11 @@ async function loadInputs(
     if (file.abs === undefined && !stdinFilename) languageId = kind === 'dmtree' ? 'dmtree' : 'syncml';
     if (file.fromDirectory && file.languageId === 'xml' && kind === 'other') {
       skipped.add(file);
-      if (verbose) err(`syncml-check: skipping ${file.path}: root element is neither SyncML nor MgmtTree`);
+      if (verbose) err(`syncml-check: skipping ${file.path}: ${NOT_SYNCML}`);
       continue;
     }
     if (verbose) {
-      const what = kind === 'other' ? 'not a SyncML message or DM tree (root element is neither SyncML nor MgmtTree)' : kind;
+      const what = kind === 'other' ? `not a SyncML message, profile or DM tree (${NOT_SYNCML})` : kind;
       err(`syncml-check: checking ${file.path} (${what}, language ${languageId}, ${read.encoding})`);
     }
     loaded.push({ file, text: read.text, languageId, declarationProblem: read.declarationProblem });
@@ -95,7 +98,7 @@ async function loadInputs(
       path: dir.path,
       message:
         skippedHere > 0
-          ? `nothing to check: ${skippedHere === 1 ? '1 .xml file' : `${skippedHere} .xml files`} found, but none is a SyncML message or DM tree`
+          ? `nothing to check: ${skippedHere === 1 ? '1 .xml file' : `${skippedHere} .xml files`} found, but none is a SyncML message, profile or DM tree`
           : 'nothing to check: no .xml, .syncml, .ddf or .tnds files found',
     });
   }

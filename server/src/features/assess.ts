@@ -27,6 +27,8 @@ export interface Finding {
   message: string;
   /** A replacement the catalog grounds (quick fix). */
   fix?: { title: string; newText: string };
+  /** Other replacements, offered after fix (markup-in-data: escape it, or wrap it in CDATA). */
+  alternatives?: { title: string; newText: string }[];
 }
 
 /** "a SCOMO result code", "an originator error": the article for a phrase, for messages. */

@@ -1,22 +1,37 @@
 import type { CodeAction, CodeActionContext, Diagnostic } from 'vscode-languageserver-types';
-import { assessSite } from './assess';
+import { assessSite, type Finding } from './assess';
 import { siteAt, type DocumentAnalysis } from './analysis';
+import { hygieneFindings } from './diagnostics';
 import { diagnosticCodeInfo } from '../diagnosticCodes';
 
-/** A quick fix travels in diagnostic.data, for the codes the registry marks as having one. */
-interface FixData {
-  fix: { title: string; newText: string };
+type Fix = { title: string; newText: string };
+
+/**
+ * A quick fix travels in diagnostic.data: `fix`, the preferred one, and for a code with more than
+ * one repair (markup-in-data: escape, or CDATA) the others in `alternatives`.
+ */
+export interface FixData {
+  fix: Fix;
+  alternatives?: Fix[];
 }
 
-function fixFor(a: DocumentAnalysis, d: Diagnostic): FixData['fix'] | undefined {
+const isFix = (f: unknown): f is Fix =>
+  typeof f === 'object' && f !== null && typeof (f as Fix).newText === 'string' && typeof (f as Fix).title === 'string';
+
+function fixesFor(a: DocumentAnalysis, d: Diagnostic): Fix[] {
   const data = d.data as Partial<FixData> | undefined;
-  if (data?.fix && typeof data.fix.newText === 'string' && typeof data.fix.title === 'string') return data.fix;
-  // A client that drops `data`: recompute from the site under the diagnostic.
+  if (data && isFix(data.fix)) return [data.fix, ...(Array.isArray(data.alternatives) ? data.alternatives.filter(isFix) : [])];
+  // A client that drops `data`: recompute from the site, or the URI or Data, under the diagnostic.
   const offset = a.offsetAt(d.range.start);
+  let finding: Finding | undefined;
   const site = siteAt(a.contexts.sites, offset);
-  if (!site) return undefined;
-  const finding = assessSite(site, a.text, a.catalog);
-  return finding && finding.code === d.code ? finding.fix : undefined;
+  if (site) finding = assessSite(site, a.text, a.catalog);
+  if ((!finding || finding.code !== d.code) && (d.code === 'malformed-uri' || d.code === 'markup-in-data')) {
+    const end = a.offsetAt(d.range.end);
+    finding = hygieneFindings(a).find((f) => f.code === d.code && f.start === offset && f.end === end);
+  }
+  if (!finding || finding.code !== d.code || !finding.fix) return [];
+  return [finding.fix, ...(finding.alternatives ?? [])];
 }
 
 /** Quick fixes for the diagnostics in the context; the range adds nothing, as each fix is for its diagnostic's range. */
@@ -25,14 +40,14 @@ export function getCodeActions(a: DocumentAnalysis, context: CodeActionContext):
   const actions: CodeAction[] = [];
   for (const d of context.diagnostics) {
     if (d.source !== 'syncml' || !diagnosticCodeInfo(d.code)?.quickFix) continue;
-    const fix = fixFor(a, d);
-    if (!fix) continue;
-    actions.push({
-      title: fix.title,
-      kind: 'quickfix',
-      diagnostics: [d],
-      isPreferred: true,
-      edit: { changes: { [a.document.uri]: [{ range: d.range, newText: fix.newText }] } },
+    fixesFor(a, d).forEach((fix, k) => {
+      actions.push({
+        title: fix.title,
+        kind: 'quickfix',
+        diagnostics: [d],
+        isPreferred: k === 0,
+        edit: { changes: { [a.document.uri]: [{ range: d.range, newText: fix.newText }] } },
+      });
     });
   }
   return actions;

@@ -10,6 +10,19 @@ const COMMANDS = [
   'Put', 'Search', 'Move', 'Results', 'Status',
 ] as const;
 
+/** The commands by name: a document whose first element is one of them is a profile or a message fragment. */
+export const COMMAND_NAMES: ReadonlySet<string> = new Set(COMMANDS);
+
+/**
+ * What a command holds (SyncML RepPro §6.6 content models: CmdID, NoResp, Cred, Meta, Item, ...; a
+ * Status's references; an Atomic, Sequence or Sync holds commands): a command whose first child is
+ * one of these is SyncML, and a generic XML file that happens to have an <Add> or <Status> root is not.
+ */
+export const COMMAND_PARTS: ReadonlySet<string> = new Set([
+  'CmdID', 'NoResp', 'Cred', 'Meta', 'Item', 'Target', 'Source', 'Data', 'Correlator', 'Lang', 'MapItem',
+  'MsgRef', 'CmdRef', 'Cmd', 'TargetRef', 'SourceRef', 'Chal', ...COMMANDS,
+]);
+
 /** Name ids of the commands (model/names.ts), for the features that walk the tree by id. */
 export const COMMAND_IDS: ReadonlySet<number> = new Set(COMMANDS.map((c) => N[c]));
 

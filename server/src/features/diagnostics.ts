@@ -3,6 +3,8 @@ import type { ServiceSettings } from '../api';
 import { DIAGNOSTIC_CODES, lspSeverity, type DiagnosticCode, type LspSeverity, type SeverityName } from '../diagnosticCodes';
 import { assessSite, type Finding } from './assess';
 import type { DocumentAnalysis } from './analysis';
+import { checkDataMarkup } from './dataMarkup';
+import { checkLocUris } from './uriChecks';
 
 const DEFAULT_SEVERITY = Object.fromEntries(DIAGNOSTIC_CODES.map((c) => [c.id, c.defaultSeverity])) as Record<DiagnosticCode, SeverityName>;
 
@@ -23,7 +25,13 @@ function findings(a: DocumentAnalysis): Finding[] {
       message: `Generic Alert type '${t.type}' names no known management object, so its Data cannot be checked`,
     });
   }
+  for (const f of hygieneFindings(a)) out.push(f);
   return out;
+}
+
+/** The findings on how the message is written rather than on its codes: URIs and Data payloads. */
+export function hygieneFindings(a: DocumentAnalysis): Finding[] {
+  return [...checkLocUris(a), ...checkDataMarkup(a)];
 }
 
 export function doValidation(a: DocumentAnalysis, settings: ServiceSettings): Diagnostic[] {
@@ -51,7 +59,7 @@ export function doValidation(a: DocumentAnalysis, settings: ServiceSettings): Di
       source: 'syncml',
       message: f.message,
     };
-    if (f.fix) d.data = { fix: f.fix };
+    if (f.fix) d.data = f.alternatives ? { fix: f.fix, alternatives: f.alternatives } : { fix: f.fix };
     diagnostics.push(d);
   }
   return diagnostics;

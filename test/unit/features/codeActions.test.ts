@@ -6,8 +6,8 @@ import type { CodeAction } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS } from '../../../server/src/api';
 import { analyze, dmMessage, genericAlert, service, status } from '../../support/service';
 
-function applyFix(text: string): { titles: string[]; fixed: string } {
-  const a = analyze(text);
+function applyFix(text: string, languageId?: string): { titles: string[]; fixed: string } {
+  const a = analyze(text, languageId);
   const diags = service.doValidation(a, DEFAULT_SETTINGS);
   const actions: CodeAction[] = service.getCodeActions(a, diags[0].range, { diagnostics: diags });
   const edits = actions[0]?.edit?.changes?.[a.document.uri] ?? [];
@@ -67,5 +67,53 @@ describe('quick fixes keyed to diagnostic codes', () => {
     const diags = service.doValidation(a, DEFAULT_SETTINGS).map(({ data: _data, ...d }) => d);
     const actions = service.getCodeActions(a, diags[0].range, { diagnostics: diags });
     assert.equal(actions[0]?.title, 'Replace with 200 (OK)');
+  });
+
+  it('malformed-uri: the repairs that are certain (remove a line break, collapse //, drop a trailing /, ./ for a leading /)', () => {
+    const replace = (uri: string) => `<Replace><CmdID>1</CmdID><Item><Target><LocURI>${uri}</LocURI></Target><Data>1</Data></Item></Replace>`;
+    const fixes = (uri: string) => {
+      const { titles, fixed } = applyFix(replace(uri), 'xml');
+      return [titles, /<LocURI>([^<]*)<\/LocURI>/.exec(fixed)![1]];
+    };
+    assert.deepEqual(fixes('./Device/Vendor/MSFT/Policy/Config/\n    Camera/AllowCamera'), [['Remove the line break'], './Device/Vendor/MSFT/Policy/Config/Camera/AllowCamera']);
+    assert.deepEqual(fixes('./Vendor/MSFT//Policy'), [["Collapse to one '/'"], './Vendor/MSFT/Policy']);
+    assert.deepEqual(fixes('./Vendor/MSFT/Policy/'), [["Remove the trailing '/'"], './Vendor/MSFT/Policy']);
+    assert.deepEqual(fixes('/Vendor/MSFT/Policy'), [["Replace the leading '/' with './'"], './Vendor/MSFT/Policy']);
+    // A space between two characters may be a name's own (%20) or a stray: no fix.
+    assert.deepEqual(fixes('./Device /Vendor/MSFT/Policy'), [[], './Device /Vendor/MSFT/Policy']);
+  });
+
+  it('markup-in-data: escape it (preferred), or wrap it in CDATA', () => {
+    const text = [
+      '<Replace><CmdID>1</CmdID><Item>',
+      '  <Target><LocURI>./Device/Vendor/MSFT/Policy/Config/WindowsPowerShell/TurnOnScriptExecution</LocURI></Target>',
+      '  <Meta><Format xmlns="syncml:metinf">chr</Format></Meta>',
+      '  <Data><enabled/><data id="ExecutionPolicy" value="AllSigned"/></Data>',
+      '</Item></Replace>',
+    ].join('\n');
+    const a = analyze(text, 'xml');
+    const diags = service.doValidation(a, DEFAULT_SETTINGS);
+    const actions = service.getCodeActions(a, diags[0].range, { diagnostics: diags });
+    assert.deepEqual(
+      actions.map((x) => [x.title, x.isPreferred]),
+      [
+        ['Escape the markup (&lt; &gt; &amp;)', true],
+        ['Wrap the markup in CDATA', false],
+      ],
+    );
+    const applied = actions.map((x) => TextDocument.applyEdits(a.document, x.edit!.changes![a.document.uri]));
+    assert.match(applied[0], /<Data>&lt;enabled\/&gt;&lt;data id="ExecutionPolicy" value="AllSigned"\/&gt;<\/Data>/);
+    assert.match(applied[1], /<Data><!\[CDATA\[<enabled\/><data id="ExecutionPolicy" value="AllSigned"\/>\]\]><\/Data>/);
+    // Either way the document is then clean.
+    for (const fixed of applied) assert.deepEqual(service.doValidation(analyze(fixed, 'xml'), DEFAULT_SETTINGS), []);
+  });
+
+  it('the URI and Data fixes are recomputed when a client drops diagnostic.data', () => {
+    const text = '<Replace><CmdID>1</CmdID><Item><Target><LocURI>./Vendor//MSFT</LocURI></Target><Meta><Format xmlns="syncml:metinf">chr</Format></Meta><Data><a/></Data></Item></Replace>';
+    const a = analyze(text, 'xml');
+    const diags = service.doValidation(a, DEFAULT_SETTINGS).map(({ data: _data, ...d }) => d);
+    assert.deepEqual(diags.map((d) => d.code), ['malformed-uri', 'markup-in-data']);
+    const titles = diags.map((d) => service.getCodeActions(a, d.range, { diagnostics: [d] }).map((x) => x.title));
+    assert.deepEqual(titles, [["Collapse to one '/'"], ['Escape the markup (&lt; &gt; &amp;)', 'Wrap the markup in CDATA']]);
   });
 });
