@@ -2,6 +2,7 @@
  * `syncml-check`: the command-line shell around the language service. This file owns the side
  * effects (process, stdout/stderr, exit status); reading is in io.ts; the rest is pure.
  */
+import './compilerTuning';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';

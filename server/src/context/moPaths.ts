@@ -111,10 +111,19 @@ export function mayNameStateNode(uri: string): boolean {
     if (c !== 0x2f && c !== 0x2e && c > 0x20 && !(c >= 0x80 && /\s/.test(uri[end - 1]))) break;
     end--;
   }
-  const tail = (k: number) => uri.charCodeAt(end - k) | 0x20;
-  if (end >= 5 && tail(1) === 0x65) return tail(2) === 0x74 && tail(3) === 0x61 && tail(4) === 0x74 && tail(5) === 0x73; // state
-  if (end >= 6 && tail(1) === 0x73) return tail(2) === 0x75 && tail(3) === 0x74 && tail(4) === 0x61 && tail(5) === 0x74 && tail(6) === 0x73; // status
-  return false;
+  return endsWithLower(uri, end, 'state') || endsWithLower(uri, end, 'status');
+}
+
+/**
+ * Whether s[0, end) ends with the lower-case word, in any case. A plain function rather than a
+ * closure over uri and end: a document's first analysis calls it per item before it is optimised,
+ * and a closure is an allocation each time.
+ */
+function endsWithLower(s: string, end: number, word: string): boolean {
+  const from = end - word.length;
+  if (from < 0) return false;
+  for (let k = 0; k < word.length; k++) if ((s.charCodeAt(from + k) | 0x20) !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 /** No state node lies more than this many segments below its management object's root (see stateFamily). */
