@@ -25,7 +25,7 @@ import { AnalysisStore } from './analysisStore';
 import { initialWorkspaceFolders, noClientFeatures, readClientFeatures, type ClientFeatures } from './clientCapabilities';
 import { customCodesKind } from './customCodes';
 import { DataFileController, type DataFileHost } from './dataFiles';
-import { registerFeatures } from './features';
+import { registerFeatures, SERVER_COMMANDS } from './features';
 import { createFileWatching, type PlatformWatcher } from './fileWatching';
 import type { InitializationOptions } from './protocol';
 import { formatError, runQuietly } from './runner';
@@ -208,6 +208,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         inlayHintProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        codeLensProvider: { resolveProvider: true },
+        executeCommandProvider: { commands: SERVER_COMMANDS },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: options.name ?? 'syncml-language-server', version: options.version },
@@ -264,6 +269,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     completion: () => client.completion,
     ready: ready.opened,
     log,
+    showDocument: () => client.showDocument,
   });
 
   store.documents.listen(connection);

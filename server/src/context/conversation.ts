@@ -1,0 +1,440 @@
+/**
+ * A document read as a conversation: its messages, every command with its CmdID, and every Status
+ * and Results with what it refers to (MsgRef, CmdRef). Built on first use by a navigation request
+ * (definition, references, highlight, code lens, the outline's outcomes, `decode`), not by the
+ * analysis: the context layer's own pairing (commandIndex.ts) stays limited to what code families
+ * need, so that analysing a document costs no more than before.
+ *
+ * Pairing rules (SyncML RepPro 1.2, as OMA DM uses it):
+ * - A Status or Results refers to the command with CmdID = its CmdRef in the message with
+ *   MsgID = its MsgRef, sent by the other party in the same session (same SessionID). Both parties
+ *   number their messages from 1, so the direction (SyncHdr/Source) tells client message 1 from
+ *   server message 1.
+ * - A Status whose Cmd is SyncHdr (CmdRef 0) answers the referenced message's header.
+ * - Results without MsgRef: MsgRef 1 MUST be assumed (RepPro 1.2, Results). A Status MUST carry a
+ *   MsgRef (RepPro 1.2, Status); a Status without one is read, as a tolerance, as answering the
+ *   nearest earlier message of the other party in the same document.
+ * - In a fragment (commands without a SyncML root) there are no messages: CmdRef alone pairs.
+ *
+ * Everything is linear in the number of elements: one walk, map look-ups, and searches among
+ * messages with the same MsgID bounded by MAX_CANDIDATES.
+ */
+import { N } from '../model/names';
+import type { XmlDocument } from '../model/xmlDocument';
+
+/** Commands that can be answered: every SyncML command but Status (Results gets a Status in DS). */
+const ANSWERABLE = new Uint8Array(256);
+for (const n of [N.Add, N.Alert, N.Atomic, N.Copy, N.Delete, N.Exec, N.Get, N.Replace, N.Sequence, N.Sync, N.Map, N.Put, N.Search, N.Move, N.Results]) ANSWERABLE[n] = 1;
+/** Where a command may stand inside a message. */
+const CONTAINERS = new Uint8Array(256);
+for (const n of [N.SyncBody, N.Atomic, N.Sequence, N.Sync]) CONTAINERS[n] = 1;
+
+/** Messages with the same SessionID and MsgID looked at for one reference, at most (keeps pairing linear on hostile input). */
+export const MAX_CANDIDATES = 64;
+
+export interface ConversationMessage {
+  /** The SyncML element; -1 for the body of a fragment. */
+  element: number;
+  /** The SyncHdr element, or -1. */
+  header: number;
+  msgId: string;
+  sessionId: string;
+  /** SyncHdr/Source/LocURI: who sent it. */
+  source: string;
+  /** The command standing for the header (Cmd SyncHdr), or -1. */
+  headerCommand: number;
+  fragment: boolean;
+}
+
+export interface ConversationCommand {
+  /** The command element (for the header, the SyncHdr element). */
+  element: number;
+  message: number;
+  cmdId: string;
+  /** 'SyncHdr' for the header. */
+  name: string;
+  /** Carries NoResp: the sender asked for no Status. */
+  noResp: boolean;
+}
+
+export interface ConversationAnswer {
+  element: number;
+  message: number;
+  kind: 'status' | 'results';
+  /** The answer's own CmdID. */
+  cmdId: string;
+  /** The MsgRef it refers to, defaults applied ('' when none could be told). */
+  msgRef: string;
+  /** MsgRef was absent and msgRef is a default. */
+  msgRefDefaulted: boolean;
+  cmdRef: string;
+  cmd: string;
+  /** Answers the header (Cmd SyncHdr, or CmdRef 0). */
+  header: boolean;
+  /** The Status's Data (its code); '' for Results. */
+  code: string;
+}
+
+/** Work done building and searching, for the linear-time tests. */
+export interface ConversationWork {
+  steps: number;
+}
+
+const HEADER_KEY = '\u0001';
+
+export class Conversation {
+  readonly messages: ConversationMessage[] = [];
+  /** In document order (a header before its message's commands). */
+  readonly commands: ConversationCommand[] = [];
+  readonly answers: ConversationAnswer[] = [];
+  private readonly commandByElement = new Map<number, number>();
+  private readonly answerByElement = new Map<number, number>();
+  /** `${message}\0${cmdId}` -> first command. */
+  private readonly commandByKey = new Map<string, number>();
+  /** `${sessionId}\0${msgId}` -> messages, in document order. */
+  private readonly messagesByKey = new Map<string, number[]>();
+  /** `${sessionId}\0${msgRef}\0${cmdRef or HEADER_KEY}` -> answers (fragments: `\0\0cmdRef` on their own map). */
+  private readonly answersByKey = new Map<string, number[]>();
+  private readonly fragmentAnswers = new Map<string, number[]>();
+  /** `${sessionId}\0${msgRef}` -> answers to that message, any command. */
+  private readonly answersByMessage = new Map<string, number[]>();
+
+  constructor(readonly doc: XmlDocument, readonly work: ConversationWork = { steps: 0 }) {
+    this.build();
+  }
+
+  commandAt(element: number): number {
+    return this.commandByElement.get(element) ?? -1;
+  }
+
+  answerAt(element: number): number {
+    return this.answerByElement.get(element) ?? -1;
+  }
+
+  /** The command with this CmdID in a message of this document, or -1. */
+  commandIn(message: number, cmdId: string): number {
+    return this.commandByKey.get(`${message}\u0000${cmdId}`) ?? -1;
+  }
+
+  /** Messages of this document with this SessionID and MsgID, in document order. */
+  messagesWith(sessionId: string, msgId: string): readonly number[] {
+    return this.messagesByKey.get(`${sessionId}\u0000${msgId}`) ?? NONE;
+  }
+
+  /** Answers in this document referring to (sessionId, msgId, command): candidates, direction not yet checked. */
+  answersReferring(sessionId: string, msgId: string, command: ConversationCommand): readonly number[] {
+    const m = this.messages[command.message];
+    if (m?.fragment) return this.fragmentAnswers.get(command.cmdId) ?? NONE;
+    return this.answersByKey.get(`${sessionId}\u0000${msgId}\u0000${command.name === 'SyncHdr' ? HEADER_KEY : command.cmdId}`) ?? NONE;
+  }
+
+  /** Answers in this document referring to any command of (sessionId, msgId). */
+  answersToMessage(sessionId: string, msgId: string): readonly number[] {
+    return this.answersByMessage.get(`${sessionId}\u0000${msgId}`) ?? NONE;
+  }
+
+  /** The first command whose element starts at or after offset (commands are in document order). */
+  firstCommandFrom(offset: number): number {
+    const { commands, doc } = this;
+    let lo = 0;
+    let hi = commands.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (doc.start[commands[mid].element] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private build(): void {
+    const { doc, work } = this;
+    const names = doc.name;
+    const subtreeEnd = doc.subtreeEnd;
+    // The open SyncML elements (a trace holds several; nesting is malformed but must not break us).
+    const open: number[] = [];
+    const openMessage: number[] = [];
+    let fragment = -1;
+    for (let i = 0; i < doc.count; i++) {
+      work.steps++;
+      const n = names[i];
+      if (n !== N.SyncML && n !== N.Status && ANSWERABLE[n] !== 1) continue;
+      while (open.length > 0 && i >= subtreeEnd[open[open.length - 1]]) {
+        open.pop();
+        openMessage.pop();
+      }
+      if (n === N.SyncML) {
+        open.push(i);
+        openMessage.push(this.message(i));
+        continue;
+      }
+      let message: number;
+      if (open.length > 0) {
+        message = openMessage[openMessage.length - 1];
+        const p = doc.parent[i];
+        // Markup inside a Data (a payload) is no command of this message.
+        if (p < 0 || CONTAINERS[names[p]] !== 1) continue;
+      } else {
+        if (fragment < 0) fragment = this.fragmentMessage();
+        message = fragment;
+      }
+      if (n === N.Status || n === N.Results) this.answer(i, message);
+      if (ANSWERABLE[n] === 1) this.command(i, message, names[i] === N.Results ? 'Results' : commandName(n));
+    }
+  }
+
+  private message(i: number): number {
+    const { doc } = this;
+    const header = doc.child(i, N.SyncHdr);
+    const index = this.messages.length;
+    const m: ConversationMessage = {
+      element: i,
+      header,
+      msgId: header >= 0 ? doc.value(doc.child(header, N.MsgID)) : '',
+      sessionId: header >= 0 ? doc.value(doc.child(header, N.SessionID)) : '',
+      source: header >= 0 ? doc.value(doc.path(header, N.Source, N.LocURI)) : '',
+      headerCommand: -1,
+      fragment: false,
+    };
+    this.messages.push(m);
+    const key = `${m.sessionId}\u0000${m.msgId}`;
+    const list = this.messagesByKey.get(key);
+    if (list) list.push(index);
+    else this.messagesByKey.set(key, [index]);
+    if (header >= 0) {
+      m.headerCommand = this.commands.length;
+      this.commands.push({ element: header, message: index, cmdId: '', name: 'SyncHdr', noResp: doc.child(header, N.NoResp) >= 0 });
+      this.commandByElement.set(header, m.headerCommand);
+    }
+    return index;
+  }
+
+  private fragmentMessage(): number {
+    this.messages.push({ element: -1, header: -1, msgId: '', sessionId: '', source: '', headerCommand: -1, fragment: true });
+    return this.messages.length - 1;
+  }
+
+  private command(i: number, message: number, name: string): void {
+    const { doc } = this;
+    const cmdId = doc.value(doc.child(i, N.CmdID));
+    const index = this.commands.length;
+    this.commands.push({ element: i, message, cmdId, name, noResp: doc.child(i, N.NoResp) >= 0 });
+    this.commandByElement.set(i, index);
+    if (!cmdId) return;
+    const key = `${message}\u0000${cmdId}`;
+    if (!this.commandByKey.has(key)) this.commandByKey.set(key, index);
+  }
+
+  private answer(i: number, message: number): void {
+    const { doc } = this;
+    let cmdIdEl = -1;
+    let msgRefEl = -1;
+    let cmdRefEl = -1;
+    let cmdEl = -1;
+    let dataEl = -1;
+    const stop = doc.subtreeEnd[i];
+    for (let c = i + 1; c < stop; c = doc.subtreeEnd[c]) {
+      this.work.steps++;
+      switch (doc.name[c]) {
+        case N.CmdID: if (cmdIdEl < 0) cmdIdEl = c; break;
+        case N.MsgRef: if (msgRefEl < 0) msgRefEl = c; break;
+        case N.CmdRef: if (cmdRefEl < 0) cmdRefEl = c; break;
+        case N.Cmd: if (cmdEl < 0) cmdEl = c; break;
+        case N.Data: if (dataEl < 0) dataEl = c; break;
+      }
+    }
+    const kind = doc.name[i] === N.Status ? 'status' : 'results';
+    const cmdRef = doc.value(cmdRefEl);
+    const cmd = doc.value(cmdEl);
+    let msgRef = doc.value(msgRefEl);
+    const msgRefDefaulted = msgRef === '';
+    const m = this.messages[message];
+    if (msgRefDefaulted && !m.fragment) msgRef = kind === 'results' ? '1' : this.previousOtherParty(message);
+    const header = kind === 'status' && (cmd === 'SyncHdr' || (cmd === '' && cmdRef === '0'));
+    const answer: ConversationAnswer = {
+      element: i,
+      message,
+      kind,
+      cmdId: doc.value(cmdIdEl),
+      msgRef,
+      msgRefDefaulted,
+      cmdRef,
+      cmd,
+      header,
+      code: kind === 'status' ? doc.value(dataEl) : '',
+    };
+    const index = this.answers.length;
+    this.answers.push(answer);
+    this.answerByElement.set(i, index);
+    if (m.fragment) {
+      if (cmdRef) push(this.fragmentAnswers, cmdRef, index);
+      return;
+    }
+    if (!msgRef) return;
+    push(this.answersByMessage, `${m.sessionId}\u0000${msgRef}`, index);
+    if (header || cmdRef) push(this.answersByKey, `${m.sessionId}\u0000${msgRef}\u0000${header ? HEADER_KEY : cmdRef}`, index);
+  }
+
+  /** The MsgID of the nearest earlier message of this document sent by the other party, or ''. */
+  private previousOtherParty(message: number): string {
+    const own = this.messages[message];
+    for (let k = message - 1, seen = 0; k >= 0 && seen < MAX_CANDIDATES; k--, seen++) {
+      this.work.steps++;
+      const m = this.messages[k];
+      if (m.sessionId === own.sessionId && otherParty(own, m)) return m.msgId;
+    }
+    return '';
+  }
+}
+
+const NONE: readonly number[] = [];
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function commandName(n: number): string {
+  switch (n) {
+    case N.Add: return 'Add';
+    case N.Alert: return 'Alert';
+    case N.Atomic: return 'Atomic';
+    case N.Copy: return 'Copy';
+    case N.Delete: return 'Delete';
+    case N.Exec: return 'Exec';
+    case N.Get: return 'Get';
+    case N.Replace: return 'Replace';
+    case N.Sequence: return 'Sequence';
+    case N.Sync: return 'Sync';
+    case N.Map: return 'Map';
+    case N.Put: return 'Put';
+    case N.Search: return 'Search';
+    case N.Move: return 'Move';
+    default: return 'Results';
+  }
+}
+
+/** Sent by different parties: their sources differ (an unknown source matches either party). */
+export function otherParty(a: ConversationMessage, b: ConversationMessage): boolean {
+  return a !== b && !(a.source && b.source && a.source === b.source);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Across documents: one session may be split over several files (one message each).
+
+/** A document taking part in pairing: its conversation, and a handle the caller maps back (its analysis). */
+export interface SessionDocument<T> {
+  conversation: Conversation;
+  owner: T;
+}
+
+/** A command or answer of one of the session's documents. */
+export interface Place<T> {
+  document: SessionDocument<T>;
+  /** Index into the document's conversation's commands or answers. */
+  index: number;
+}
+
+/** What an answer refers to: the message, and the command in it (-1 when the message has no such command). */
+export interface Referent<T> {
+  document: SessionDocument<T>;
+  message: number;
+  command: number;
+}
+
+/**
+ * The documents a request may pair across: the one asked about first, then the others (open
+ * documents of its folder, or the CLI's files given together). Documents are only joined through a
+ * non-empty SessionID.
+ */
+export class Session<T> {
+  constructor(readonly documents: readonly SessionDocument<T>[]) {}
+
+  /** The message and command an answer of documents[d] refers to. */
+  referent(from: SessionDocument<T>, answerIndex: number): Referent<T> | undefined {
+    const conv = from.conversation;
+    const a = conv.answers[answerIndex];
+    const own = conv.messages[a.message];
+    if (own.fragment) {
+      const command = a.cmdRef ? conv.commandIn(a.message, a.cmdRef) : -1;
+      return command >= 0 ? { document: from, message: a.message, command } : undefined;
+    }
+    if (!a.msgRef) return undefined;
+    const found = this.findMessage(from, a.message, a.msgRef);
+    if (!found) return undefined;
+    const target = found.document.conversation;
+    const m = target.messages[found.message];
+    const command = a.header ? m.headerCommand : a.cmdRef ? target.commandIn(found.message, a.cmdRef) : -1;
+    return { document: found.document, message: found.message, command };
+  }
+
+  /** Every answer (in any document) that refers to this command. */
+  answersTo(at: Place<T>): Place<T>[] {
+    const conv = at.document.conversation;
+    const c = conv.commands[at.index];
+    const m = conv.messages[c.message];
+    const out: Place<T>[] = [];
+    for (const d of this.documents) {
+      if (d !== at.document && (m.fragment || !m.sessionId)) continue;
+      for (const k of d.conversation.answersReferring(m.sessionId, m.msgId, c)) {
+        conv.work.steps++;
+        const r = this.referent(d, k);
+        if (r && r.document === at.document && r.command === at.index) out.push({ document: d, index: k });
+      }
+    }
+    return out;
+  }
+
+  /** Whether any answer (in any document) refers to this message: the other party's reply to it is known. */
+  replied(document: SessionDocument<T>, message: number): boolean {
+    const m = document.conversation.messages[message];
+    if (m.fragment) return document.conversation.answers.length > 0;
+    for (const d of this.documents) {
+      if (d !== document && !m.sessionId) continue;
+      const list = d.conversation.answersToMessage(m.sessionId, m.msgId);
+      for (let k = 0; k < list.length && k < MAX_CANDIDATES; k++) {
+        const a = d.conversation.answers[list[k]];
+        const r = this.findMessage(d, a.message, a.msgRef);
+        if (r && r.document === document && r.message === message) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The message with this MsgID sent by the other party in the same session: in the answer's own
+   * document the nearest one before it (else the first after it), then in the other documents.
+   */
+  private findMessage(from: SessionDocument<T>, ownMessage: number, msgId: string): { document: SessionDocument<T>; message: number } | undefined {
+    const conv = from.conversation;
+    const own = conv.messages[ownMessage];
+    const list = conv.messagesWith(own.sessionId, msgId);
+    // Nearest before: the last candidate below ownMessage (binary search), walking back a bounded way.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] < ownMessage) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1, seen = 0; k >= 0 && seen < MAX_CANDIDATES; k--, seen++) {
+      conv.work.steps++;
+      if (otherParty(own, conv.messages[list[k]])) return { document: from, message: list[k] };
+    }
+    for (let k = lo, seen = 0; k < list.length && seen < MAX_CANDIDATES; k++, seen++) {
+      conv.work.steps++;
+      if (list[k] !== ownMessage && otherParty(own, conv.messages[list[k]])) return { document: from, message: list[k] };
+    }
+    if (!own.sessionId) return undefined;
+    for (const d of this.documents) {
+      if (d === from) continue;
+      const other = d.conversation;
+      const candidates = other.messagesWith(own.sessionId, msgId);
+      for (let k = 0; k < candidates.length && k < MAX_CANDIDATES; k++) {
+        conv.work.steps++;
+        if (otherParty(own, other.messages[candidates[k]])) return { document: d, message: candidates[k] };
+      }
+    }
+    return undefined;
+  }
+}
