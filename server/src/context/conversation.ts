@@ -73,7 +73,13 @@ export interface ConversationAnswer {
   header: boolean;
   /** The Status's Data (its code); '' for Results. */
   code: string;
+  /** What it refers to in this document (set once the walk is done): the message and the command, or -1. */
+  localMessage: number;
+  localCommand: number;
 }
+
+/** Answers to one command looked at in another document, at most (a hostile trace of equal ids stays linear). */
+export const MAX_PEER_ANSWERS = 1024;
 
 /** Work done building and searching, for the linear-time tests. */
 export interface ConversationWork {
@@ -93,11 +99,16 @@ export class Conversation {
   private readonly commandByKey = new Map<string, number>();
   /** `${sessionId}\0${msgId}` -> messages, in document order. */
   private readonly messagesByKey = new Map<string, number[]>();
-  /** `${sessionId}\0${msgRef}\0${cmdRef or HEADER_KEY}` -> answers (fragments: `\0\0cmdRef` on their own map). */
-  private readonly answersByKey = new Map<string, number[]>();
-  private readonly fragmentAnswers = new Map<string, number[]>();
-  /** `${sessionId}\0${msgRef}` -> answers to that message, any command. */
-  private readonly answersByMessage = new Map<string, number[]>();
+  /** Command -> the answers in this document that refer to it. */
+  private readonly localAnswers = new Map<number, number[]>();
+  /** Per message: some answer in this document refers to it. */
+  private repliedHere: Uint8Array = new Uint8Array(0);
+  /**
+   * The answers whose message is not in this document (a session split into files), by
+   * `${sessionId}\0${msgRef}\0${cmdRef or HEADER_KEY}` and by `${sessionId}\0${msgRef}`.
+   */
+  private readonly elsewhereByKey = new Map<string, number[]>();
+  private readonly elsewhereByMessage = new Map<string, number[]>();
 
   constructor(readonly doc: XmlDocument, readonly work: ConversationWork = { steps: 0 }) {
     this.build();
@@ -121,16 +132,24 @@ export class Conversation {
     return this.messagesByKey.get(`${sessionId}\u0000${msgId}`) ?? NONE;
   }
 
-  /** Answers in this document referring to (sessionId, msgId, command): candidates, direction not yet checked. */
-  answersReferring(sessionId: string, msgId: string, command: ConversationCommand): readonly number[] {
-    const m = this.messages[command.message];
-    if (m?.fragment) return this.fragmentAnswers.get(command.cmdId) ?? NONE;
-    return this.answersByKey.get(`${sessionId}\u0000${msgId}\u0000${command.name === 'SyncHdr' ? HEADER_KEY : command.cmdId}`) ?? NONE;
+  /** The answers in this document that refer to a command of it. */
+  answersHere(command: number): readonly number[] {
+    return this.localAnswers.get(command) ?? NONE;
   }
 
-  /** Answers in this document referring to any command of (sessionId, msgId). */
-  answersToMessage(sessionId: string, msgId: string): readonly number[] {
-    return this.answersByMessage.get(`${sessionId}\u0000${msgId}`) ?? NONE;
+  /** Whether an answer in this document refers to this message. */
+  repliedInDocument(message: number): boolean {
+    return this.repliedHere[message] === 1;
+  }
+
+  /** Answers of this document to (sessionId, msgId, command) of another document: candidates, direction not yet checked. */
+  answersElsewhere(sessionId: string, msgId: string, command: ConversationCommand): readonly number[] {
+    return this.elsewhereByKey.get(`${sessionId}\u0000${msgId}\u0000${command.name === 'SyncHdr' ? HEADER_KEY : command.cmdId}`) ?? NONE;
+  }
+
+  /** Answers of this document to any command of (sessionId, msgId) in another document. */
+  answersToMessageElsewhere(sessionId: string, msgId: string): readonly number[] {
+    return this.elsewhereByMessage.get(`${sessionId}\u0000${msgId}`) ?? NONE;
   }
 
   /** The first command whose element starts at or after offset (commands are in document order). */
@@ -180,6 +199,57 @@ export class Conversation {
       if (n === N.Status || n === N.Results) this.answer(i, message);
       if (ANSWERABLE[n] === 1) this.command(i, message, names[i] === N.Results ? 'Results' : commandName(n));
     }
+    this.resolveHere();
+  }
+
+  /** Each answer's message and command in this document; the others wait for the session's other documents. */
+  private resolveHere(): void {
+    this.repliedHere = new Uint8Array(this.messages.length);
+    for (let k = 0; k < this.answers.length; k++) {
+      const a = this.answers[k];
+      const own = this.messages[a.message];
+      if (own.fragment) {
+        a.localMessage = a.message;
+        a.localCommand = a.cmdRef ? this.commandIn(a.message, a.cmdRef) : -1;
+      } else if (a.msgRef) {
+        a.localMessage = this.messageHere(a.message, a.msgRef);
+        if (a.localMessage >= 0) {
+          const m = this.messages[a.localMessage];
+          a.localCommand = a.header ? m.headerCommand : a.cmdRef ? this.commandIn(a.localMessage, a.cmdRef) : -1;
+        } else {
+          push(this.elsewhereByMessage, `${own.sessionId}\u0000${a.msgRef}`, k);
+          if (a.header || a.cmdRef) push(this.elsewhereByKey, `${own.sessionId}\u0000${a.msgRef}\u0000${a.header ? HEADER_KEY : a.cmdRef}`, k);
+        }
+      }
+      if (a.localMessage >= 0 && !own.fragment) this.repliedHere[a.localMessage] = 1;
+      if (own.fragment && a.localCommand >= 0) this.repliedHere[a.message] = 1;
+      if (a.localCommand >= 0) push(this.localAnswers, a.localCommand, k);
+    }
+  }
+
+  /**
+   * The message of this document with this MsgID sent by the other party in the answer's session:
+   * the nearest one before it, else the first after it; -1 when there is none.
+   */
+  messageHere(ownMessage: number, msgId: string): number {
+    const own = this.messages[ownMessage];
+    const list = this.messagesWith(own.sessionId, msgId);
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] < ownMessage) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1, seen = 0; k >= 0 && seen < MAX_CANDIDATES; k--, seen++) {
+      this.work.steps++;
+      if (otherParty(own, this.messages[list[k]])) return list[k];
+    }
+    for (let k = lo, seen = 0; k < list.length && seen < MAX_CANDIDATES; k++, seen++) {
+      this.work.steps++;
+      if (list[k] !== ownMessage && otherParty(own, this.messages[list[k]])) return list[k];
+    }
+    return -1;
   }
 
   private message(i: number): number {
@@ -261,17 +331,12 @@ export class Conversation {
       cmd,
       header,
       code: kind === 'status' ? doc.value(dataEl) : '',
+      localMessage: -1,
+      localCommand: -1,
     };
     const index = this.answers.length;
     this.answers.push(answer);
     this.answerByElement.set(i, index);
-    if (m.fragment) {
-      if (cmdRef) push(this.fragmentAnswers, cmdRef, index);
-      return;
-    }
-    if (!msgRef) return;
-    push(this.answersByMessage, `${m.sessionId}\u0000${msgRef}`, index);
-    if (header || cmdRef) push(this.answersByKey, `${m.sessionId}\u0000${msgRef}\u0000${header ? HEADER_KEY : cmdRef}`, index);
   }
 
   /** The MsgID of the nearest earlier message of this document sent by the other party, or ''. */
@@ -288,7 +353,7 @@ export class Conversation {
 
 const NONE: readonly number[] = [];
 
-function push(map: Map<string, number[]>, key: string, value: number): void {
+function push<K>(map: Map<K, number[]>, key: K, value: number): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
@@ -350,36 +415,42 @@ export interface Referent<T> {
 export class Session<T> {
   constructor(readonly documents: readonly SessionDocument<T>[]) {}
 
-  /** The message and command an answer of documents[d] refers to. */
+  /** The message and command an answer refers to: in its own document, else in another of the session. */
   referent(from: SessionDocument<T>, answerIndex: number): Referent<T> | undefined {
     const conv = from.conversation;
     const a = conv.answers[answerIndex];
+    if (a.localMessage >= 0) return a.localCommand >= 0 || !conv.messages[a.message].fragment ? { document: from, message: a.localMessage, command: a.localCommand } : undefined;
     const own = conv.messages[a.message];
-    if (own.fragment) {
-      const command = a.cmdRef ? conv.commandIn(a.message, a.cmdRef) : -1;
-      return command >= 0 ? { document: from, message: a.message, command } : undefined;
+    if (own.fragment || !a.msgRef || !own.sessionId) return undefined;
+    for (const d of this.documents) {
+      if (d === from) continue;
+      const other = d.conversation;
+      const candidates = other.messagesWith(own.sessionId, a.msgRef);
+      for (let k = 0; k < candidates.length && k < MAX_CANDIDATES; k++) {
+        conv.work.steps++;
+        const m = other.messages[candidates[k]];
+        if (!otherParty(own, m)) continue;
+        const command = a.header ? m.headerCommand : a.cmdRef ? other.commandIn(candidates[k], a.cmdRef) : -1;
+        return { document: d, message: candidates[k], command };
+      }
     }
-    if (!a.msgRef) return undefined;
-    const found = this.findMessage(from, a.message, a.msgRef);
-    if (!found) return undefined;
-    const target = found.document.conversation;
-    const m = target.messages[found.message];
-    const command = a.header ? m.headerCommand : a.cmdRef ? target.commandIn(found.message, a.cmdRef) : -1;
-    return { document: found.document, message: found.message, command };
+    return undefined;
   }
 
   /** Every answer (in any document) that refers to this command. */
   answersTo(at: Place<T>): Place<T>[] {
     const conv = at.document.conversation;
+    const out: Place<T>[] = conv.answersHere(at.index).map((index) => ({ document: at.document, index }));
     const c = conv.commands[at.index];
     const m = conv.messages[c.message];
-    const out: Place<T>[] = [];
+    if (m.fragment || !m.sessionId) return out;
     for (const d of this.documents) {
-      if (d !== at.document && (m.fragment || !m.sessionId)) continue;
-      for (const k of d.conversation.answersReferring(m.sessionId, m.msgId, c)) {
+      if (d === at.document) continue;
+      const list = d.conversation.answersElsewhere(m.sessionId, m.msgId, c);
+      for (let k = 0; k < list.length && k < MAX_PEER_ANSWERS; k++) {
         conv.work.steps++;
-        const r = this.referent(d, k);
-        if (r && r.document === at.document && r.command === at.index) out.push({ document: d, index: k });
+        const r = this.referent(d, list[k]);
+        if (r && r.document === at.document && r.command === at.index) out.push({ document: d, index: list[k] });
       }
     }
     return out;
@@ -387,54 +458,19 @@ export class Session<T> {
 
   /** Whether any answer (in any document) refers to this message: the other party's reply to it is known. */
   replied(document: SessionDocument<T>, message: number): boolean {
-    const m = document.conversation.messages[message];
-    if (m.fragment) return document.conversation.answers.length > 0;
+    const conv = document.conversation;
+    if (conv.repliedInDocument(message)) return true;
+    const m = conv.messages[message];
+    if (m.fragment || !m.sessionId) return false;
     for (const d of this.documents) {
-      if (d !== document && !m.sessionId) continue;
-      const list = d.conversation.answersToMessage(m.sessionId, m.msgId);
+      if (d === document) continue;
+      const list = d.conversation.answersToMessageElsewhere(m.sessionId, m.msgId);
       for (let k = 0; k < list.length && k < MAX_CANDIDATES; k++) {
-        const a = d.conversation.answers[list[k]];
-        const r = this.findMessage(d, a.message, a.msgRef);
+        conv.work.steps++;
+        const r = this.referent(d, list[k]);
         if (r && r.document === document && r.message === message) return true;
       }
     }
     return false;
-  }
-
-  /**
-   * The message with this MsgID sent by the other party in the same session: in the answer's own
-   * document the nearest one before it (else the first after it), then in the other documents.
-   */
-  private findMessage(from: SessionDocument<T>, ownMessage: number, msgId: string): { document: SessionDocument<T>; message: number } | undefined {
-    const conv = from.conversation;
-    const own = conv.messages[ownMessage];
-    const list = conv.messagesWith(own.sessionId, msgId);
-    // Nearest before: the last candidate below ownMessage (binary search), walking back a bounded way.
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid] < ownMessage) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo - 1, seen = 0; k >= 0 && seen < MAX_CANDIDATES; k--, seen++) {
-      conv.work.steps++;
-      if (otherParty(own, conv.messages[list[k]])) return { document: from, message: list[k] };
-    }
-    for (let k = lo, seen = 0; k < list.length && seen < MAX_CANDIDATES; k++, seen++) {
-      conv.work.steps++;
-      if (list[k] !== ownMessage && otherParty(own, conv.messages[list[k]])) return { document: from, message: list[k] };
-    }
-    if (!own.sessionId) return undefined;
-    for (const d of this.documents) {
-      if (d === from) continue;
-      const other = d.conversation;
-      const candidates = other.messagesWith(own.sessionId, msgId);
-      for (let k = 0; k < candidates.length && k < MAX_CANDIDATES; k++) {
-        conv.work.steps++;
-        if (otherParty(own, other.messages[candidates[k]])) return { document: d, message: candidates[k] };
-      }
-    }
-    return undefined;
   }
 }
