@@ -153,6 +153,23 @@ describe('session navigation over stdio', () => {
     c.close(uri);
   });
 
+  it('opening or closing a file asks a client that can to refresh its code lenses (another file\'s may change)', async () => {
+    const other = LspClient.start();
+    try {
+      const caps = capabilities() as { workspace: Record<string, unknown> };
+      caps.workspace.codeLens = { refreshSupport: true };
+      await other.initialize({ initializationOptions: { diagnosticsDelay: DELAY }, capabilities: caps });
+      const refreshes = () => other.serverRequests.filter((r) => r.method === 'workspace/codeLens/refresh').length;
+      const uri = docUri('refresh.syncml');
+      other.open(uri, 'syncml', CLIENT_ANSWERS, 1);
+      await other.waitFor('a code lens refresh after open', () => refreshes() >= 1 || undefined);
+      other.close(uri);
+      await other.waitFor('a code lens refresh after close', () => refreshes() >= 2 || undefined);
+    } finally {
+      await other.shutdown();
+    }
+  });
+
   it('announces the capabilities and the command', async () => {
     const other = LspClient.start();
     try {

@@ -23,6 +23,8 @@ export interface ClientFeatures {
   codeActionLiterals: boolean;
   /** Answers `window/showDocument` (LSP 3.16): where a code lens's click goes. */
   showDocument: boolean;
+  /** Understands `workspace/codeLens/refresh`. */
+  codeLensRefresh: boolean;
   /** The completion list's shape: documentation always waits for completionItem/resolve; the rest follows the client. */
   completion: CompletionOptions;
 }
@@ -41,6 +43,7 @@ export function readClientFeatures(params: InitializeParams): ClientFeatures {
     workspaceFolderEvents: caps.workspace?.workspaceFolders === true,
     codeActionLiterals: caps.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
     showDocument: caps.window?.showDocument?.support === true,
+    codeLensRefresh: caps.workspace?.codeLens?.refreshSupport === true,
     completion: {
       lazy: true,
       defaultEditRange: itemDefaults.includes('editRange'),

@@ -14,6 +14,7 @@
  */
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   MessageType,
   ShowMessageNotification,
@@ -136,8 +137,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     runQuietly(log, `closing ${e.document.uri}`, () => {
       store.forget(e.document.uri);
       diagnostics.close(e.document.uri);
+      refreshCodeLenses();
     }),
   );
+  // A document opened or closed may hold the rest of another's session: that one's lenses change.
+  store.documents.onDidOpen(() => runQuietly(log, 'refreshing code lenses', refreshCodeLenses));
+  function refreshCodeLenses(): void {
+    if (client.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  }
 
   // ---- workspace data files -----------------------------------------------------------------------
 
