@@ -9,7 +9,7 @@
  * - A Status or Results refers to the command with CmdID = its CmdRef in the message with
  *   MsgID = its MsgRef, sent by the other party in the same session (same SessionID). Both parties
  *   number their messages from 1, so the direction (SyncHdr/Source) tells client message 1 from
- *   server message 1.
+ *   server message 1 (see mayAnswer).
  * - A Status whose Cmd is SyncHdr (CmdRef 0) answers the referenced message's header.
  * - Results without MsgRef: MsgRef 1 MUST be assumed (RepPro 1.2, Results). A Status MUST carry a
  *   MsgRef (RepPro 1.2, Status); a Status without one is read, as a tolerance, as answering the
@@ -41,6 +41,8 @@ export interface ConversationMessage {
   sessionId: string;
   /** SyncHdr/Source/LocURI: who sent it. */
   source: string;
+  /** SyncHdr/Target/LocURI: to whom. */
+  target: string;
   /** The command standing for the header (Cmd SyncHdr), or -1. */
   headerCommand: number;
   fragment: boolean;
@@ -243,11 +245,11 @@ export class Conversation {
     }
     for (let k = lo - 1, seen = 0; k >= 0 && seen < MAX_CANDIDATES; k--, seen++) {
       this.work.steps++;
-      if (otherParty(own, this.messages[list[k]])) return list[k];
+      if (mayAnswer(own, this.messages[list[k]])) return list[k];
     }
     for (let k = lo, seen = 0; k < list.length && seen < MAX_CANDIDATES; k++, seen++) {
       this.work.steps++;
-      if (list[k] !== ownMessage && otherParty(own, this.messages[list[k]])) return list[k];
+      if (list[k] !== ownMessage && mayAnswer(own, this.messages[list[k]])) return list[k];
     }
     return -1;
   }
@@ -262,6 +264,7 @@ export class Conversation {
       msgId: header >= 0 ? doc.value(doc.child(header, N.MsgID)) : '',
       sessionId: header >= 0 ? doc.value(doc.child(header, N.SessionID)) : '',
       source: header >= 0 ? doc.value(doc.path(header, N.Source, N.LocURI)) : '',
+      target: header >= 0 ? doc.value(doc.path(header, N.Target, N.LocURI)) : '',
       headerCommand: -1,
       fragment: false,
     };
@@ -279,7 +282,7 @@ export class Conversation {
   }
 
   private fragmentMessage(): number {
-    this.messages.push({ element: -1, header: -1, msgId: '', sessionId: '', source: '', headerCommand: -1, fragment: true });
+    this.messages.push({ element: -1, header: -1, msgId: '', sessionId: '', source: '', target: '', headerCommand: -1, fragment: true });
     return this.messages.length - 1;
   }
 
@@ -345,7 +348,7 @@ export class Conversation {
     for (let k = message - 1, seen = 0; k >= 0 && seen < MAX_CANDIDATES; k--, seen++) {
       this.work.steps++;
       const m = this.messages[k];
-      if (m.sessionId === own.sessionId && otherParty(own, m)) return m.msgId;
+      if (m.sessionId === own.sessionId && mayAnswer(own, m)) return m.msgId;
     }
     return '';
   }
@@ -380,8 +383,22 @@ function commandName(n: number): string {
 }
 
 /** Sent by different parties: their sources differ (an unknown source matches either party). */
-export function otherParty(a: ConversationMessage, b: ConversationMessage): boolean {
+function otherParty(a: ConversationMessage, b: ConversationMessage): boolean {
   return a !== b && !(a.source && b.source && a.source === b.source);
+}
+
+/**
+ * Whether `own` may answer `m`: sent by the other party, and between the same two parties. A device
+ * is named the same on both sides (IMEI:…, a GUID), so its names must agree; a server's URL may not
+ * (it answers from another URL than the one called), so URLs are not compared. This keeps two
+ * devices' sessions with the same SessionID, saved in one folder, apart.
+ */
+export function mayAnswer(own: ConversationMessage, m: ConversationMessage): boolean {
+  return otherParty(own, m) && sameParty(m.target, own.source) && sameParty(m.source, own.target);
+}
+
+function sameParty(a: string, b: string): boolean {
+  return !a || !b || a === b || a.includes('://') || b.includes('://');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -429,7 +446,7 @@ export class Session<T> {
       for (let k = 0; k < candidates.length && k < MAX_CANDIDATES; k++) {
         conv.work.steps++;
         const m = other.messages[candidates[k]];
-        if (!otherParty(own, m)) continue;
+        if (!mayAnswer(own, m)) continue;
         const command = a.header ? m.headerCommand : a.cmdRef ? other.commandIn(candidates[k], a.cmdRef) : -1;
         return { document: d, message: candidates[k], command };
       }

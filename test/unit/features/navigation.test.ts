@@ -145,3 +145,14 @@ describe('document highlight', () => {
     assert.deepEqual(service.findDocumentHighlights(trace, at(trace, '<Data>404', 7)), []);
   });
 });
+
+describe('sessions of two devices', () => {
+  it('two devices with the same SessionID in one folder are kept apart by their names', () => {
+    const toA = analyze(SERVER_COMMANDS, 'syncml', 'file:///s/1-server-to-a.xml');
+    const toB = analyze(SERVER_COMMANDS.replace('<Target><LocURI>IMEI:1<', '<Target><LocURI>IMEI:2<'), 'syncml', 'file:///s/1-server-to-b.xml');
+    const fromB = analyze(CLIENT_ANSWERS.replace('<Source><LocURI>IMEI:1<', '<Source><LocURI>IMEI:2<'), 'syncml', 'file:///s/2-client-b.xml');
+    const [loc] = service.findDefinition(fromB, at(fromB, '<CmdRef>6', 8), [toA, toB]);
+    assert.equal(loc.uri, 'file:///s/1-server-to-b.xml');
+    assert.deepEqual(service.findDefinition(fromB, at(fromB, '<CmdRef>6', 8), [toA]), [], "A's server message is no request to B");
+  });
+});
