@@ -178,6 +178,11 @@ export class Conversation {
     for (let i = 0; i < doc.count; i++) {
       work.steps++;
       const n = names[i];
+      // No command stands in a header: skip it whole.
+      if (n === N.SyncHdr) {
+        i = subtreeEnd[i] - 1;
+        continue;
+      }
       if (n !== N.SyncML && n !== N.Status && ANSWERABLE[n] !== 1) continue;
       while (open.length > 0 && i >= subtreeEnd[open[open.length - 1]]) {
         open.pop();
@@ -193,13 +198,18 @@ export class Conversation {
         message = openMessage[openMessage.length - 1];
         const p = doc.parent[i];
         // Markup inside a Data (a payload) is no command of this message.
-        if (p < 0 || CONTAINERS[names[p]] !== 1) continue;
+        if (p < 0 || CONTAINERS[names[p]] !== 1) {
+          i = subtreeEnd[i] - 1;
+          continue;
+        }
       } else {
         if (fragment < 0) fragment = this.fragmentMessage();
         message = fragment;
       }
       if (n === N.Status || n === N.Results) this.answer(i, message);
       if (ANSWERABLE[n] === 1) this.command(i, message, names[i] === N.Results ? 'Results' : commandName(n));
+      // Only Atomic, Sequence and Sync hold commands; the rest of a command (items, payloads) is skipped.
+      if (CONTAINERS[n] !== 1) i = subtreeEnd[i] - 1;
     }
     this.resolveHere();
   }
