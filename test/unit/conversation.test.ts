@@ -4,7 +4,8 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Conversation, Session } from '../../server/src/context/conversation';
+import { Conversation } from '../../server/src/context/conversation';
+import { Session } from '../../server/src/context/sessionDocuments';
 import { CONTEXT_SCAN } from '../../server/src/context/sites';
 import { parseXml } from '../../server/src/model/scanner';
 import { message, statusFor } from '../support/sessionSamples';

@@ -8,7 +8,7 @@ import type { Analysis } from '../api';
 import { N } from '../model/names';
 import type { DocumentAnalysis } from './analysis';
 import { answerLocation, commandLocation, messageLocation, sessionOf, type SessionDoc, type SessionPlace } from './session';
-import type { Session } from '../context/conversation';
+import type { Session } from '../context/sessionDocuments';
 
 // LSP DocumentHighlightKind.
 const HIGHLIGHT_TEXT = 1;

@@ -5,7 +5,7 @@
  */
 import type { Location, Range } from 'vscode-languageserver-types';
 import type { Analysis } from '../api';
-import { Session, type Place, type SessionDocument } from '../context/conversation';
+import { Session, type Place, type SessionDocument } from '../context/sessionDocuments';
 import { N } from '../model/names';
 import { asDocumentAnalysis, type DocumentAnalysis } from './analysis';
 
