@@ -14,6 +14,19 @@ import * as fs from 'node:fs';
 import type { Position } from 'vscode-languageserver-types';
 import { LspClient } from './lspClient';
 
+/**
+ * One position's requests. The session ones (absent where the plan found no Status near the code):
+ * definition at the Status's CmdRef, references at the CmdID of the command it answers, and the
+ * code lens of that command resolved (the editor resolves the lenses it shows: the visible range).
+ */
+export interface PlanEntry {
+  hover: Position;
+  completion: Position;
+  definition?: Position;
+  references?: Position;
+  lens?: { range: { start: Position; end: Position }; data: object };
+}
+
 export interface LatencyJob {
   /** Node arguments for the server under test, and for the baseline. */
   ours: string[];
@@ -24,11 +37,18 @@ export interface LatencyJob {
   languageId: string;
   capabilities: object;
   initializationOptions: object;
-  plan: { hover: Position; completion: Position }[];
+  plan: PlanEntry[];
   /** Rounds of the plan are run unrecorded until this much time has passed (at least one round). */
   warmupMs: number;
   rounds: number;
   settleMs: number;
+}
+
+/** Definition, references and code lens resolve: ours only (the null server has nothing to compare). */
+export interface SessionSeries {
+  definition: Series;
+  references: Series;
+  codeLens: Series;
 }
 
 /** Round-trip times in ms, one array per round. */
@@ -43,10 +63,10 @@ export interface LatencyResult {
   openToFirstDiagnosticsMs: number | null;
   firstDiagnostics: number | null;
   capabilities: { textDocumentSync: unknown; hoverProvider: boolean; completionProvider: boolean };
-  ours: { hover: Series; completion: Series; ping: Series };
+  ours: { hover: Series; completion: Series; ping: Series; session: SessionSeries };
   baseline: { hover: Series; completion: Series };
   /** The warm-up rounds, recorded apart: what the first seconds after opening look like. */
-  warmup: { ms: number; ours: { hover: Series; completion: Series }; baseline: { hover: Series; completion: Series } };
+  warmup: { ms: number; ours: { hover: Series; completion: Series; session: SessionSeries }; baseline: { hover: Series; completion: Series } };
   /** Median completion response size in bytes, as sent by our server. */
   completionBytes: number | null;
   notes: string[];
@@ -57,6 +77,10 @@ const TIMEOUT_MS = 30000;
 
 function series(rounds: number): Series {
   return { rounds: Array.from({ length: rounds }, () => []), answered: 0, errors: 0 };
+}
+
+function sessionSeries(rounds: number): SessionSeries {
+  return { definition: series(rounds), references: series(rounds), codeLens: series(rounds) };
 }
 
 async function timed(client: LspClient, method: string, params: unknown): Promise<{ ms: number; result: unknown; failed: boolean }> {
@@ -90,9 +114,9 @@ async function run(job: LatencyJob): Promise<LatencyResult> {
     openToFirstDiagnosticsMs: null,
     firstDiagnostics: null,
     capabilities: { textDocumentSync: null, hoverProvider: false, completionProvider: false },
-    ours: { hover: series(job.rounds), completion: series(job.rounds), ping: series(job.rounds) },
+    ours: { hover: series(job.rounds), completion: series(job.rounds), ping: series(job.rounds), session: sessionSeries(job.rounds) },
     baseline: { hover: series(job.rounds), completion: series(job.rounds) },
-    warmup: { ms: 0, ours: { hover: series(0), completion: series(0) }, baseline: { hover: series(0), completion: series(0) } },
+    warmup: { ms: 0, ours: { hover: series(0), completion: series(0), session: sessionSeries(0) }, baseline: { hover: series(0), completion: series(0) } },
     completionBytes: null,
     notes,
   };
@@ -122,7 +146,7 @@ async function run(job: LatencyJob): Promise<LatencyResult> {
 
     const td = { uri: job.uri };
     const bytes: number[] = [];
-    const measure = async (client: LspClient, target: { hover: Series; completion: Series; ping?: Series }, round: number, i: number) => {
+    const measure = async (client: LspClient, target: { hover: Series; completion: Series; ping?: Series; session?: SessionSeries }, round: number, i: number) => {
       const at = job.plan[i];
       // The driver's own young garbage goes now, not inside a sample.
       gc?.({ type: 'minor' });
@@ -142,9 +166,25 @@ async function run(job: LatencyJob): Promise<LatencyResult> {
         if (items && items.length) target.completion.answered++;
       }
       if (client === ours) bytes.push(ours.lastResponseBytes);
+      if (target.session) await measureSession(client, target.session, round, at);
+    };
+    const measureSession = async (client: LspClient, target: SessionSeries, round: number, at: PlanEntry) => {
+      const one = async (s: Series, method: string, params: unknown, answered: (r: unknown) => boolean) => {
+        gc?.({ type: 'minor' });
+        const r = await timed(client, method, params);
+        s.rounds[round].push(r.ms);
+        if (r.failed) s.errors++;
+        else if (answered(r.result)) s.answered++;
+      };
+      const nonEmpty = (r: unknown) => Array.isArray(r) && r.length > 0;
+      if (at.definition) await one(target.definition, 'textDocument/definition', { textDocument: td, position: at.definition }, nonEmpty);
+      if (at.references) {
+        await one(target.references, 'textDocument/references', { textDocument: td, position: at.references, context: { includeDeclaration: false } }, nonEmpty);
+      }
+      if (at.lens) await one(target.codeLens, 'codeLens/resolve', at.lens, (r) => !!(r as { command?: { title?: string } } | null)?.command?.title);
     };
     // Alternate rounds: the plan against ours, then against the null server.
-    const round = async (o: { hover: Series; completion: Series; ping?: Series }, b: { hover: Series; completion: Series }, r: number) => {
+    const round = async (o: { hover: Series; completion: Series; ping?: Series; session?: SessionSeries }, b: { hover: Series; completion: Series }, r: number) => {
       for (let i = 0; i < job.plan.length; i++) await measure(ours, o, r, i);
       for (let i = 0; i < job.plan.length; i++) await measure(base, b, r, i);
     };
@@ -153,7 +193,8 @@ async function run(job: LatencyJob): Promise<LatencyResult> {
     const w = result.warmup;
     const tWarm = performance.now();
     do {
-      for (const s of [w.ours.hover, w.ours.completion, w.baseline.hover, w.baseline.completion]) s.rounds.push([]);
+      const ws = w.ours.session;
+      for (const s of [w.ours.hover, w.ours.completion, w.baseline.hover, w.baseline.completion, ws.definition, ws.references, ws.codeLens]) s.rounds.push([]);
       await round(w.ours, w.baseline, w.ours.hover.rounds.length - 1);
     } while (performance.now() - tWarm < job.warmupMs);
     w.ms = performance.now() - tWarm;

@@ -28,7 +28,7 @@ import {
   type OursSplit,
 } from './contenders';
 import { LspClient } from './lspClient';
-import type { LatencyJob, LatencyResult, Series } from './latencyDriver';
+import type { LatencyJob, LatencyResult, PlanEntry, Series } from './latencyDriver';
 import { max, median, min, percentile, round } from './stats';
 import { PHASES, runGrowth, type GrowthRow } from './growth';
 import { runCold, type ColdReport } from './cold';
@@ -500,6 +500,8 @@ interface LspDocResult {
   nullServer: { hover: LatencyStats; completion: LatencyStats };
   /** Median size of our completion responses, in bytes. */
   completionBytes: number | null;
+  /** Reading the session: definition at a Status's CmdRef, references at the answered command's CmdID, its code lens resolved. */
+  session: { definition: LatencyStats; references: LatencyStats; codeLens: LatencyStats };
   /** The unrecorded warm-up, summarised: how long, and the p99 it had. */
   warmup: { ms: number; hoverP99: number; completionP99: number; nullHoverP99: number; nullCompletionP99: number };
 }
@@ -562,6 +564,36 @@ function samplePositions(trace: GeneratedTrace, n: number): CodeSite[] {
   const sites = trace.sites.filter((s) => s.context === 'status' || s.context === 'generic-alert');
   const out: CodeSite[] = [];
   for (let i = 0; i < n; i++) out.push(sites[Math.floor(((i + 0.5) * sites.length) / n)]);
+  return out;
+}
+
+const ANSWERED_COMMAND = /<(Get|Replace|Add|Delete|Exec|Atomic|Alert|Copy|Sequence)>\s*<CmdID>$/;
+
+/**
+ * For a code in a Status: its CmdRef (definition), and the command it answers, found in the text by
+ * its CmdID in the message before (references at its CmdID, its code lens). Nothing for other codes.
+ */
+function sessionPositions(text: string, offset: number, mirror: TextDocument, uri: string): Partial<PlanEntry> {
+  const status = text.lastIndexOf('<Status>', offset);
+  const ref = text.indexOf('<CmdRef>', status);
+  if (status < 0 || ref < 0 || ref > offset) return {};
+  const refEnd = text.indexOf('</CmdRef>', ref);
+  const cmdId = text.slice(ref + 8, refEnd);
+  const out: Partial<PlanEntry> = { definition: mirror.positionAt(ref + 8) };
+  // The command: the nearest earlier `<Cmd>…<CmdID>n` (the previous message; a few tries, then give up).
+  let p = status;
+  for (let tries = 0; tries < 200 && p > 0; tries++) {
+    const at = text.lastIndexOf(`<CmdID>${cmdId}</CmdID>`, p - 1);
+    if (at < 0) break;
+    const m = ANSWERED_COMMAND.exec(text.slice(Math.max(0, at - 60), at + 7));
+    if (m) {
+      out.references = mirror.positionAt(at + 7);
+      const name = text.lastIndexOf(`<${m[1]}>`, at) + 1;
+      out.lens = { range: { start: mirror.positionAt(name), end: mirror.positionAt(name + m[1].length) }, data: { part: 'status', uri } };
+      break;
+    }
+    p = at;
+  }
   return out;
 }
 
@@ -647,6 +679,16 @@ async function runLsp(
         ]),
       ),
     );
+    console.log(
+      table(
+        ['document', 'definition p50 ms', 'p99', 'answered', 'references p50 ms', 'p99', 'answered', 'code lens resolve p50 ms', 'p99', 'answered'],
+        report.docs.map((d) => {
+          const { definition: df, references: rf, codeLens: cl } = d.session;
+          return [d.input, df.p50, df.p99, `${df.answered}/${df.n}`, rf.p50, rf.p99, `${rf.answered}/${rf.n}`, cl.p50, cl.p99, `${cl.answered}/${cl.n}`];
+        }),
+      ),
+    );
+    console.log('  session: definition at a Status\'s CmdRef, references at the CmdID of the command it answers, and that command\'s code lens resolved (what the editor asks for each lens it shows).');
     console.log('  latency = request sent -> response decoded by the client (round trip over stdio, JSON included), from a driver process of its own.');
     console.log('  floor = our server answering an unknown method at once; null = a server that does no work (bench/nullServer.ts), same requests, alternate rounds.');
     for (const d of report.docs) {
@@ -667,9 +709,10 @@ async function measureLatency(input: BenchInput, trace: GeneratedTrace, serverPa
   const textFile = path.join(tmp, `${input.name}.xml`);
   fs.writeFileSync(textFile, input.text);
   const mirror = TextDocument.create(uri, 'xml', 1, input.text);
-  const plan = samplePositions(trace, opts.requests).map((s) => ({
+  const plan = samplePositions(trace, opts.requests).map((s): PlanEntry => ({
     hover: mirror.positionAt(s.offset + (s.length >> 1)),
     completion: mirror.positionAt(s.offset + s.length),
+    ...sessionPositions(input.text, s.offset, mirror, uri),
   }));
   const job: LatencyJob = {
     ours: [serverPath, '--stdio'],
@@ -712,6 +755,7 @@ async function measureLatency(input: BenchInput, trace: GeneratedTrace, serverPa
     rpcFloor: latency(r.ours.ping),
     nullServer: { hover: latency(r.baseline.hover), completion: latency(r.baseline.completion) },
     completionBytes: r.completionBytes,
+    session: { definition: latency(r.ours.session.definition), references: latency(r.ours.session.references), codeLens: latency(r.ours.session.codeLens) },
     warmup: {
       ms: Math.round(r.warmup.ms),
       hoverP99: percentile(r.warmup.ours.hover.rounds.flat(), 99),

@@ -6,13 +6,16 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction,
   CodeActionContext,
+  CodeLens,
   CompletionItem,
   CompletionList,
   Diagnostic,
+  DocumentHighlight,
   DocumentSymbol,
   FoldingRange,
   Hover,
   InlayHint,
+  Location,
   Position,
   Range,
 } from 'vscode-languageserver-types';
@@ -117,6 +120,25 @@ export interface DecodedSite {
   finding?: Diagnostic;
 }
 
+/** A command of a session with what became of it (LanguageService.outcomes, the CLI's `decode`). */
+export interface CommandOutcome {
+  /** 'Get', 'Replace', …, or 'SyncHdr' for the header. */
+  command: string;
+  /** Its CmdID ('' for the header). */
+  cmdId: string;
+  /** The MsgID of its message ('' in a fragment). */
+  msgId: string;
+  /** The command's name in its start tag. */
+  range: Range;
+  /**
+   * In words, as the code lens and the outline say it: "200 OK", "404 Not found · Status 4 in message 2",
+   * "no Status in this session", "200 OK · 3 Results".
+   */
+  summary: string;
+  /** Every Status and Results answering it, in this document or a peer. */
+  answers: { kind: 'status' | 'results'; code?: string; location: Location }[];
+}
+
 export interface LanguageService {
   readonly catalog: Catalog;
   /** 'syncml' / 'dmtree' from the root element, or for a fragment from the language id; else 'other'. Cheap: reads the prolog only. */
@@ -129,11 +151,30 @@ export interface LanguageService {
   resolveCompletionItem(item: CompletionItem): CompletionItem;
   getCodeActions(analysis: Analysis, range: Range, context: CodeActionContext): CodeAction[];
   getInlayHints(analysis: Analysis, range: Range, settings?: ServiceSettings): InlayHint[];
-  findDocumentSymbols(analysis: Analysis, settings?: ServiceSettings): DocumentSymbol[];
+  /** The outline; a command's detail ends with its outcome when its reply is known (see peers below). */
+  findDocumentSymbols(analysis: Analysis, settings?: ServiceSettings, peers?: readonly Analysis[]): DocumentSymbol[];
   getFoldingRanges(analysis: Analysis, settings?: ServiceSettings): FoldingRange[];
   explain(input: string, family?: FamilyId): Explanation;
   /** Every code site of the document, in document order, decoded for its place (CLI `decode`). */
   decode(analysis: Analysis, settings?: ServiceSettings): DecodedSite[];
+  /*
+   * Reading a session. `peers` are the other documents a Status or Results may pair across (a
+   * session split into one file per message): the shell chooses them (the LSP server: the open
+   * documents of the same folder; the CLI: the files given together from one folder). Documents
+   * pair only through the same non-empty SessionID, and messages by MsgID and sender.
+   */
+  /** From a Status's or Results's CmdRef (or Cmd) to the command it answers; from its MsgRef to the message. */
+  findDefinition(analysis: Analysis, position: Position, peers?: readonly Analysis[]): Location[];
+  /** From a command's CmdID or name (or an answer's CmdRef) to every Status and Results answering it. */
+  findReferences(analysis: Analysis, position: Position, includeDeclaration: boolean, peers?: readonly Analysis[]): Location[];
+  /** The command under the cursor and its answers in this document. */
+  findDocumentHighlights(analysis: Analysis, position: Position): DocumentHighlight[];
+  /** Unresolved lenses (range and data) for the commands starting in range, or the whole document below the large-file threshold. */
+  findCodeLenses(analysis: Analysis, settings?: ServiceSettings, range?: Range, peers?: readonly Analysis[]): CodeLens[];
+  /** A lens's title (the outcome in words) and command (`syncml.showLocation` with the uri and range of the first answer). */
+  resolveCodeLens(analysis: Analysis, lens: CodeLens, peers?: readonly Analysis[]): CodeLens;
+  /** Every command of the document (and each message's SyncHdr) with its outcome, in document order. */
+  outcomes(analysis: Analysis, peers?: readonly Analysis[]): CommandOutcome[];
 }
 
 export interface LanguageServiceOptions {

@@ -18,12 +18,15 @@ import type { CodeEntry, FamilyId } from './catalog/types';
 import { CONTEXT_SCAN, resolveContexts } from './context/sites';
 import { asDocumentAnalysis, DocumentAnalysis } from './features/analysis';
 import { getCodeActions } from './features/codeActions';
+import { findCodeLenses, resolveCodeLens } from './features/codeLens';
 import { doComplete, resolveCompletionItem } from './features/completion';
 import { decode } from './features/decode';
 import { doValidation } from './features/diagnostics';
 import { getFoldingRanges } from './features/folding';
 import { doHover } from './features/hover';
 import { getInlayHints } from './features/inlayHints';
+import { findDefinition, findDocumentHighlights, findReferences } from './features/navigation';
+import { outcomes } from './features/outcomes';
 import { findDocumentSymbols } from './features/symbols';
 import { COMMAND_NAMES, COMMAND_PARTS } from './features/commands';
 import { isIntegerText } from './model/digits';
@@ -115,9 +118,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     resolveCompletionItem: (item) => resolveCompletionItem(catalog, item),
     getCodeActions: (a, _range, context) => getCodeActions(da(a), context),
     getInlayHints: (a, range, settings = DEFAULT_SETTINGS) => getInlayHints(da(a), range, settings),
-    findDocumentSymbols: (a, settings = DEFAULT_SETTINGS) => findDocumentSymbols(da(a), settings),
+    findDocumentSymbols: (a, settings = DEFAULT_SETTINGS, peers) => findDocumentSymbols(da(a), settings, peers),
     getFoldingRanges: (a, settings = DEFAULT_SETTINGS) => getFoldingRanges(da(a), settings),
     explain,
     decode: (a, settings = DEFAULT_SETTINGS) => decode(da(a), settings),
+    findDefinition: (a, position, peers) => findDefinition(da(a), position, peers),
+    findReferences: (a, position, includeDeclaration, peers) => findReferences(da(a), position, includeDeclaration, peers),
+    findDocumentHighlights: (a, position) => findDocumentHighlights(da(a), position),
+    findCodeLenses: (a, settings = DEFAULT_SETTINGS, range, peers) => findCodeLenses(da(a), settings, range, peers),
+    resolveCodeLens: (a, lens, peers) => resolveCodeLens(da(a), lens, peers),
+    outcomes: (a, peers) => outcomes(da(a), peers),
   };
 }

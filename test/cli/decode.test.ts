@@ -100,3 +100,41 @@ ${st(3, '<Data>-2016281112</Data>')}
   assert.match(r.stdout, /2:\d+\s+0x86000002\s+CFGMGR_E_NODENOTFOUND \(Windows configuration manager \(cfgmgr2err\.h\)\)\s+\u00b7 Status for Replace/);
   assert.match(r.stdout, /3:\d+\s+-2016281112\s+Remediation failed \(Intune: Company resource access \(common errors\)\) \[undefined-code\]/);
 });
+
+test('decode lists each command with its outcome, pairing across the files given from one folder', () => {
+  const r = runCli(['decode', 'examples/dm-session-1-client.xml', 'examples/dm-session-2-server.xml', 'examples/dm-session.xml']);
+  assert.equal(r.status, 0, r.stderr);
+  const server = r.stdout.slice(r.stdout.indexOf('examples/dm-session-2-server.xml'), r.stdout.indexOf('examples/dm-session.xml'));
+  assert.match(server, /commands and their outcomes:\n/);
+  assert.match(server, new RegExp(`\\n\\s+${lineOf('dm-session-2-server.xml', '<Get>')}:6\\s+Get #4\\s+200 OK \u00b7 1 Results\\n`));
+  assert.match(server, /\s+Replace #5\s+2 Status: 200 OK, 404 Not found\n/);
+  assert.match(server, /\s+Exec #6\s+202 Accepted for processing\n/);
+  assert.match(server, /\s+SyncHdr of message 1\s+212 Authentication accepted\n/);
+  // The client's first message is answered in the server's file.
+  assert.match(r.stdout, /\s+Replace #2\s+200 OK\n/);
+
+  const alone = runCli(['decode', 'examples/dm-session-2-server.xml']);
+  assert.doesNotMatch(alone.stdout, /commands and their outcomes/, 'alone, the reply is not known');
+});
+
+test('decode --format json and --annotate carry the outcomes too', () => {
+  const files = ['examples/dm-session-2-server.xml', 'examples/dm-session.xml'];
+  const json = JSON.parse(runCli(['decode', '--format', 'json', ...files]).stdout) as {
+    path: string;
+    commands?: { line: number; command: string; cmdId: string; outcome: string; answers: { kind: string; code?: string; path: string; line: number }[] }[];
+  }[];
+  const get = json[0].commands!.find((c) => c.command === 'Get')!;
+  assert.deepEqual(
+    { line: get.line, cmdId: get.cmdId, outcome: get.outcome, answers: get.answers.map((a) => `${a.kind} ${a.code ?? ''} ${a.path}:${a.line}`) },
+    {
+      line: lineOf('dm-session-2-server.xml', '<Get>'),
+      cmdId: '4',
+      outcome: '200 OK \u00b7 1 Results',
+      answers: [`status 200 examples/dm-session.xml:${lineOf('dm-session.xml', '<CmdRef>4') }`, `results  examples/dm-session.xml:${lineOf('dm-session.xml', '<CmdRef>4') + 7}`],
+    },
+  );
+  assert.equal(json[1].commands, undefined, 'the reply itself has no command whose reply is known');
+
+  const annotated = runCli(['decode', '--annotate', ...files]).stdout.split('\n');
+  assert.ok(annotated.includes('    <Exec>  \u2190 Exec #6: 202 Accepted for processing'), annotated.filter((l) => l.includes('<Exec>')).join('\n'));
+});

@@ -234,6 +234,27 @@ export function checkText(
     service.getInlayHints(analysis, { start: { line: 0, character: 0 }, end: { line: doc.lineCount + 10, character: 5 } }, settings),
   );
 
+  // Reading the session: every location and lens range lies in the document (its own uri: no peers here).
+  for (const p of samplePositions(doc, analysis, rng, options)) {
+    const where = `at ${showPos(p)}`;
+    for (const [op, locs] of [
+      [`findDefinition ${where}`, call(`findDefinition ${where}`, () => service.findDefinition(analysis, p))],
+      [`findReferences ${where}`, call(`findReferences ${where}`, () => service.findReferences(analysis, p, true))],
+    ] as const) {
+      for (const l of locs) {
+        if (l.uri !== doc.uri) fail(op, `a location in another document: ${l.uri}`);
+        checkRange(doc, l.range, op, 'location range');
+      }
+    }
+    for (const h of call(`findDocumentHighlights ${where}`, () => service.findDocumentHighlights(analysis, p))) checkRange(doc, h.range, `findDocumentHighlights ${where}`, 'highlight range');
+  }
+  for (const lens of call('findCodeLenses', () => service.findCodeLenses(analysis, settings)).slice(0, 20)) {
+    const resolved = call('resolveCodeLens', () => service.resolveCodeLens(analysis, lens));
+    checkRange(doc, resolved.range, 'resolveCodeLens', 'lens range');
+    if (!resolved.command || typeof resolved.command.title !== 'string') fail('resolveCodeLens', 'a lens without a command');
+  }
+  call('outcomes', () => JSON.stringify(service.outcomes(analysis)));
+
   const symbols = call('findDocumentSymbols', () => service.findDocumentSymbols(analysis, settings));
   checkSymbols(doc, symbols, 'findDocumentSymbols');
   call('JSON.stringify(symbols)', () => JSON.stringify(symbols));

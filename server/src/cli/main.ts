@@ -3,16 +3,17 @@
  * effects (process, stdout/stderr, exit status); reading is in io.ts; the rest is pure.
  */
 import './compilerTuning';
+import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { LanguageService } from '../api';
+import type { Analysis, LanguageService } from '../api';
 import { createCatalog } from '../catalog/index';
 import { errorMessage } from '../errorMessage';
 import { createLanguageService } from '../languageService';
 import type { DeclarationProblem } from '../model/encoding';
 import { parseArgs, USAGE, type CheckCommand, type ColorChoice, type DecodeCommand, type ExplainCommand } from './args';
-import { decodeDocument, formatDecodeAnnotated, formatDecodeJson, formatDecodeList, type DecodedFile } from './decode';
+import { byFolder, decodeCommands, decodeDocument, formatDecodeAnnotated, formatDecodeJson, formatDecodeList, type DecodedFile } from './decode';
 import { formatExplainJson, formatExplainText, toExplainReport } from './explain';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -179,23 +180,37 @@ async function runDecode(cmd: DecodeCommand): Promise<number> {
   const service = createService();
   const { loaded, problems } = await loadInputs(service, cmd.inputs, cmd.stdinFilename, cmd.verbose);
   const files: (DecodedFile & { text: string })[] = [];
-  for (const l of loaded) {
-    try {
-      const analysis = analyze(service, l);
-      const codes = decodeDocument(service, analysis);
-      files.push({ path: l.file.path, codes, text: l.text });
-    } catch (e) {
-      problems.push(internalProblem(l.file.path, e));
-      if (cmd.verbose && e instanceof Error && e.stack) err(e.stack);
+  // Files given from one folder are read together: a session split into one file per message pairs across them.
+  for (const group of byFolder(loaded, (l) => (l.file.abs === undefined ? undefined : dirname(l.file.abs)))) {
+    const analysed: { l: LoadedFile; analysis: Analysis }[] = [];
+    for (const l of group) {
+      try {
+        analysed.push({ l, analysis: analyze(service, l) });
+      } catch (e) {
+        problems.push(internalProblem(l.file.path, e));
+        if (cmd.verbose && e instanceof Error && e.stack) err(e.stack);
+      }
+    }
+    const pathOf = (uri: string) => analysed.find((x) => x.l.file.documentUri === uri)?.l.file.path ?? uri;
+    for (const { l, analysis } of analysed) {
+      try {
+        const codes = decodeDocument(service, analysis);
+        const peers = analysed.filter((x) => x.analysis !== analysis).map((x) => x.analysis);
+        const commands = decodeCommands(service, analysis, peers, pathOf);
+        files.push({ path: l.file.path, codes, ...(commands.length ? { commands } : {}), text: l.text });
+      } catch (e) {
+        problems.push(internalProblem(l.file.path, e));
+        if (cmd.verbose && e instanceof Error && e.stack) err(e.stack);
+      }
     }
   }
   for (const p of problems) err(formatInputProblem(p));
   const style = styleFor(cmd.color, process.stdout);
-  if (cmd.format === 'json') out(formatDecodeJson(files.map(({ path, codes }) => ({ path, codes }))));
+  if (cmd.format === 'json') out(formatDecodeJson(files.map(({ text: _text, ...file }) => file)));
   else if (cmd.annotate) {
     files.forEach((f, i) => {
       if (files.length > 1) out(`${i ? '\n' : ''}${style.bold(`==> ${f.path} <==`)}\n`);
-      out(formatDecodeAnnotated(f.text, f.codes, style));
+      out(formatDecodeAnnotated(f.text, f.codes, style, f.commands));
     });
   } else if (files.length) out(formatDecodeList(files, { verbose: cmd.verbose }, style));
   return problems.length ? EXIT_USAGE : EXIT_OK;

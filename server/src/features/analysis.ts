@@ -6,10 +6,12 @@ import type { Position } from 'vscode-languageserver-types';
 import type { DocumentKind } from '../api';
 import { LineIndex, positionsOf } from '../model/lineIndex';
 import type { XmlDocument } from '../model/xmlDocument';
+import { Conversation } from '../context/conversation';
 
 /** What analyze() builds for one document version: the tree and the resolved code places. */
 export class DocumentAnalysis implements Analysis {
   private lineIndex: LineIndex | undefined;
+  private conversationIndex: Conversation | undefined;
 
   constructor(
     readonly document: TextDocument,
@@ -23,6 +25,15 @@ export class DocumentAnalysis implements Analysis {
   /** Built on first use: many requests never need a position. */
   private get lines(): LineIndex {
     return (this.lineIndex ??= new LineIndex(this.text));
+  }
+
+  /**
+   * Every command with its CmdID and every Status and Results with what it refers to: built on the
+   * first request that reads the document as a conversation (navigation, code lens, outline, decode),
+   * never by the analysis itself.
+   */
+  get conversation(): Conversation {
+    return (this.conversationIndex ??= new Conversation(this.xml));
   }
 
   positionAt(offset: number): Position {

@@ -1,8 +1,9 @@
 import type { DocumentSymbol } from 'vscode-languageserver-types';
-import type { ServiceSettings } from '../api';
+import type { Analysis, ServiceSettings } from '../api';
 import { N } from '../model/names';
 import type { DocumentAnalysis } from './analysis';
 import { COMMAND_IDS } from './commands';
+import { outcomeOf, outcomeSummary, sessionOf } from './session';
 
 // LSP SymbolKind values.
 const SK_MODULE = 2;
@@ -17,16 +18,20 @@ const SK_FIELD = 8;
  */
 const MAX_SYMBOL_DEPTH = 64;
 
-/** Outline: the commands of a message (or fragment), or the node tree of a MgmtTree. */
-export function findDocumentSymbols(a: DocumentAnalysis, settings: ServiceSettings): DocumentSymbol[] {
+/**
+ * Outline: the commands of a message (or fragment), each with its outcome in its detail when the
+ * reply is known (in this document or a peer), or the node tree of a MgmtTree.
+ */
+export function findDocumentSymbols(a: DocumentAnalysis, settings: ServiceSettings, peers?: readonly Analysis[]): DocumentSymbol[] {
   const { xml } = a;
   if (a.text.length > settings.largeFileThreshold) return [];
+  const outcome = a.kind === 'syncml' ? outcomes(a, peers) : () => '';
   const roots: DocumentSymbol[] = [];
   // Open symbols by element, as a stack: elements come in document order.
   const stack: { end: number; symbol: DocumentSymbol }[] = [];
   for (let i = 0; i < xml.count; i++) {
     while (stack.length && stack[stack.length - 1].end <= i) stack.pop();
-    const symbol = symbolFor(a, i);
+    const symbol = symbolFor(a, i, outcome);
     if (!symbol) continue;
     const parent = stack[stack.length - 1];
     if (parent) (parent.symbol.children ??= []).push(symbol);
@@ -36,7 +41,23 @@ export function findDocumentSymbols(a: DocumentAnalysis, settings: ServiceSettin
   return roots;
 }
 
-function symbolFor(a: DocumentAnalysis, i: number): DocumentSymbol | undefined {
+/** Element -> its outcome in words ('' when the reply is not known or it is no command). */
+function outcomes(a: DocumentAnalysis, peers: readonly Analysis[] | undefined): (element: number) => string {
+  const { session, self } = sessionOf(a, peers);
+  const conv = a.conversation;
+  const replied = new Map<number, boolean>();
+  return (element) => {
+    const index = conv.commandAt(element);
+    if (index < 0) return '';
+    const c = conv.commands[index];
+    let r = replied.get(c.message);
+    if (r === undefined) replied.set(c.message, (r = session.replied(self, c.message)));
+    if (!r || c.name === 'Results') return '';
+    return outcomeSummary(outcomeOf(session, { document: self, index }), a, c.name);
+  };
+}
+
+function symbolFor(a: DocumentAnalysis, i: number, outcome: (element: number) => string): DocumentSymbol | undefined {
   const { xml } = a;
   const name = xml.name[i];
   let label: string;
@@ -50,6 +71,7 @@ function symbolFor(a: DocumentAnalysis, i: number): DocumentSymbol | undefined {
     kind = SK_MODULE;
   } else if (name === N.SyncHdr || name === N.SyncBody || name === N.MgmtTree) {
     label = xml.tagName(i);
+    if (name === N.SyncHdr) detail = outcome(i);
     kind = SK_NAMESPACE;
   } else if (name === N.Status) {
     const code = xml.value(xml.child(i, N.Data));
@@ -64,6 +86,8 @@ function symbolFor(a: DocumentAnalysis, i: number): DocumentSymbol | undefined {
     const uri = xml.value(xml.path(i, N.Item, N.Target, N.LocURI)) || xml.value(xml.path(i, N.Item, N.Source, N.LocURI));
     const data = name === N.Alert ? xml.value(xml.child(i, N.Data)) : '';
     detail = [id && `#${id}`, data, uri].filter(Boolean).join(' ');
+    const result = outcome(i);
+    if (result) detail += ` \u2192 ${result}`;
     kind = SK_FUNCTION;
   } else if (name === N.Node) {
     const nodeName = xml.value(xml.child(i, N.NodeName));

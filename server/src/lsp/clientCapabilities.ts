@@ -21,6 +21,10 @@ export interface ClientFeatures {
   workspaceFolderEvents: boolean;
   /** Understands code action literals (so the server may announce its kinds). */
   codeActionLiterals: boolean;
+  /** Answers `window/showDocument` (LSP 3.16): where a code lens's click goes. */
+  showDocument: boolean;
+  /** Understands `workspace/codeLens/refresh`. */
+  codeLensRefresh: boolean;
   /** The completion list's shape: documentation always waits for completionItem/resolve; the rest follows the client. */
   completion: CompletionOptions;
 }
@@ -38,6 +42,8 @@ export function readClientFeatures(params: InitializeParams): ClientFeatures {
     inlayRefresh: caps.workspace?.inlayHint?.refreshSupport === true,
     workspaceFolderEvents: caps.workspace?.workspaceFolders === true,
     codeActionLiterals: caps.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
+    showDocument: caps.window?.showDocument?.support === true,
+    codeLensRefresh: caps.workspace?.codeLens?.refreshSupport === true,
     completion: {
       lazy: true,
       defaultEditRange: itemDefaults.includes('editRange'),

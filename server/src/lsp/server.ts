@@ -14,6 +14,7 @@
  */
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   MessageType,
   ShowMessageNotification,
@@ -26,7 +27,7 @@ import { AnalysisStore } from './analysisStore';
 import { initialWorkspaceFolders, noClientFeatures, readClientFeatures, type ClientFeatures } from './clientCapabilities';
 import { customCodesKind } from './customCodes';
 import { DataFileController, type DataFileHost } from './dataFiles';
-import { registerFeatures } from './features';
+import { registerFeatures, SERVER_COMMANDS } from './features';
 import { createFileWatching, type PlatformWatcher } from './fileWatching';
 import type { InitializationOptions } from './protocol';
 import { formatError, runQuietly } from './runner';
@@ -133,8 +134,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     runQuietly(log, `closing ${e.document.uri}`, () => {
       store.forget(e.document.uri);
       diagnostics.close(e.document.uri);
+      refreshCodeLenses();
     }),
   );
+  // A document opened or closed may hold the rest of another's session: that one's lenses change.
+  store.documents.onDidOpen(() => runQuietly(log, 'refreshing code lenses', refreshCodeLenses));
+  function refreshCodeLenses(): void {
+    if (client.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  }
 
   // ---- workspace data files -----------------------------------------------------------------------
 
@@ -205,6 +212,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         inlayHintProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        codeLensProvider: { resolveProvider: true },
+        executeCommandProvider: { commands: SERVER_COMMANDS },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: options.name ?? 'syncml-language-server', version: options.version },
@@ -261,6 +273,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     completion: () => client.completion,
     ready: ready.opened,
     log,
+    showDocument: () => client.showDocument,
   });
 
   store.documents.listen(connection);

@@ -239,6 +239,45 @@ suite('SyncML & OMA DM Codes in a real editor', function () {
     assert.strictEqual(explanation.hresult, undefined);
   });
 
+  // A session split into one file per message: the server pairs the open files of one folder by
+  // SessionID and direction. The lens's click runs syncml.showLocation (registered by the client from
+  // the server's executeCommandProvider), and the server asks the editor to show the answer.
+  test('session: definition, references and code lens across the two files of a session', async () => {
+    const request = await open('session-1-server.syncml');
+    const reply = await open('session-2-client.syncml');
+    const cmdRef = positionOf(reply, '<CmdRef>5', { delta: '<CmdRef>'.length });
+    const [definition] = await waitFor('a definition in the other file', async () => {
+      const found = await vscode.commands.executeCommand('vscode.executeDefinitionProvider', reply.uri, cmdRef);
+      return found && found.length ? found : undefined;
+    });
+    const target = definition.targetUri || definition.uri;
+    const targetRange = definition.targetSelectionRange || definition.targetRange || definition.range;
+    assert.strictEqual(target.toString(), request.uri.toString());
+    assert.ok(targetRange.start.isEqual(positionOf(request, '<CmdID>5', { delta: '<CmdID>'.length })), `definition at ${JSON.stringify(targetRange)}`);
+
+    const refs = await vscode.commands.executeCommand('vscode.executeReferenceProvider', request.uri, positionOf(request, '<CmdID>4', { delta: 7 }));
+    const places = refs.map((r) => `${r.uri.path.split('/').pop()}:${r.range.start.line}`).sort().join(' ');
+    assert.strictEqual(places, 'session-1-server.syncml:10 session-2-client.syncml:11 session-2-client.syncml:12');
+
+    await vscode.window.showTextDocument(request);
+    const lenses = await waitFor('resolved code lenses', async () => {
+      const found = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', request.uri, 10);
+      return found && found.length >= 4 && found.every((l) => l.command && l.command.title) ? found : undefined;
+    });
+    const titles = lenses.map((l) => l.command.title);
+    console.log(`[e2e] code lenses: ${titles.join(' | ')}`);
+    assert.strictEqual(titles.join(' | '), '212 Authentication accepted | 200 OK | 1 Results | 404 Not found \u00b7 Status 4 in message 2 (session-2-client.syncml)');
+
+    const click = lenses[3].command;
+    await vscode.commands.executeCommand(click.command, ...(click.arguments || []));
+    const editor = await waitFor('the reply shown at the Status', () => {
+      const e = vscode.window.activeTextEditor;
+      return e && e.document.uri.toString() === reply.uri.toString() ? e : undefined;
+    });
+    assert.ok(editor.selection.start.isEqual(positionOf(reply, '<CmdRef>5', { delta: '<CmdRef>'.length })), `selection ${JSON.stringify(editor.selection)}`);
+    sample = await open('sample.syncml');
+  });
+
   suiteTeardown(async () => {
     // Leave no dirty untitled editors behind (a closing window would ask to save them).
     for (const doc of vscode.workspace.textDocuments) {

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS } from '../../../server/src/api';
 import { analyze, dmMessage, service, status } from '../../support/service';
+import { SERVER_COMMANDS, TRACE } from '../../support/sessionSamples';
 
 describe('document symbols', () => {
   it('document symbols outline the commands of a message', () => {
@@ -40,5 +41,23 @@ describe('document symbols', () => {
   it('a document above the large-file threshold gets no outline', () => {
     const small = { ...DEFAULT_SETTINGS, largeFileThreshold: 100 };
     assert.deepEqual(service.findDocumentSymbols(analyze(dmMessage(status('Replace', '1200'))), small), []);
+  });
+});
+
+describe('document symbols: outcomes', () => {
+  it("each command's detail ends with its outcome when the reply is known", () => {
+    const [request] = service.findDocumentSymbols(analyze(TRACE));
+    const hdr = request.children!.find((c) => c.name === 'SyncHdr')!;
+    assert.equal(hdr.detail, '212 Authentication accepted');
+    const body = request.children!.find((c) => c.name === 'SyncBody')!;
+    assert.deepEqual(body.children!.map((c) => `${c.name} ${c.detail}`), [
+      'Get #4 ./DevDetail/SwV \u2192 200 OK \u00b7 1 Results',
+      'Replace #5 ./Vendor/X \u2192 404 Not found \u00b7 Status 4 in message 2',
+      'Exec #6 ./FUMO/P/Update \u2192 202 Accepted for processing',
+      'Add #7 ./Vendor/Y \u2192 no Status in this session',
+    ]);
+    const [alone] = service.findDocumentSymbols(analyze(SERVER_COMMANDS));
+    const aloneBody = alone.children!.find((c) => c.name === 'SyncBody')!;
+    assert.equal(aloneBody.children![0].detail, '#4 ./DevDetail/SwV', 'no reply known: the detail as before');
   });
 });
