@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import { LSPErrorCodes, ResponseError, type BaseLanguageClient, type DocumentSelector, type LanguageClientOptions } from 'vscode-languageclient';
 import type { CodeEntry } from '../../server/src/catalog/types';
 import { ExplainRequest, ReadFileRequest, type ExplainResult, type ReadFileErrorData, type ReadFileResult } from '../../server/src/lsp/protocol';
+import { registerWbxmlDocuments } from './wbxmlDocuments';
+import { WBXML_SCHEME } from './wbxmlView';
 
 /** Client id: also the settings section, so `syncml.trace.server` works. */
 const CLIENT_ID = 'syncml';
@@ -15,11 +17,11 @@ const LOOKUP_COMMAND = 'syncml.lookupCode';
 /** The languages the server serves; `xml` documents are kept only when their root is SyncML or MgmtTree (decided by the server from the text). */
 const LANGUAGES = ['syncml', 'dmtree', 'xml'];
 
-/** On the desktop, local files and unsaved editors; in the web, whatever scheme the workspace uses. */
+/** On the desktop, local files, unsaved editors and decoded WBXML; in the web, whatever scheme the workspace uses. */
 function documentSelector(platform: 'node' | 'web'): DocumentSelector {
   return platform === 'web'
     ? LANGUAGES.map((language) => ({ language }))
-    : LANGUAGES.flatMap((language) => ['file', 'untitled'].map((scheme) => ({ scheme, language })));
+    : LANGUAGES.flatMap((language) => ['file', 'untitled', WBXML_SCHEME].map((scheme) => ({ scheme, language })));
 }
 
 type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
@@ -43,6 +45,7 @@ export async function activateClient(
   // Registered before the server starts, so that a server that fails to start gives a clear error
   // from the command rather than "command not found".
   context.subscriptions.push(vscode.commands.registerCommand(LOOKUP_COMMAND, (arg?: unknown) => lookUpCode(languageClient, arg)));
+  registerWbxmlDocuments(context);
   // The browser server has no file system: it reads the syncml.customCodes files through VS Code,
   // whatever the workspace's scheme. (The Node server reads them itself and never asks.)
   context.subscriptions.push(languageClient.onRequest(ReadFileRequest.type, (params) => readFileForServer(params)));
