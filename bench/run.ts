@@ -2,7 +2,7 @@
  * `npm run bench`: the performance budgets of docs/bench.md (architecture guide, "Performance
  * budgets"), measured in one run on the same inputs, side by side with baselines.
  *
- *   npm run build && node --expose-gc out/bench/run.js [--quick] [--only analysis|lsp|memory[,...]]
+ *   npm run build && node --expose-gc out/bench/run.js [--quick] [--only analysis|lsp|memory|wbxml[,...]]
  *        [--rounds N] [--lsp-rounds N] [--requests N] [--edits N] [--debounce-ms N] [--seed N]
  *
  * It reports; it is not a gate: the exit code is 0 whether or not a budget is met.
@@ -30,6 +30,7 @@ import {
 import { LspClient } from './lspClient';
 import type { LatencyJob, LatencyResult, Series } from './latencyDriver';
 import { max, median, min, percentile, round } from './stats';
+import { runWbxmlBench, WBXML_BUDGET_MBPS } from './wbxml';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const MB = 1024 * 1024;
@@ -38,7 +39,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 // ---------------------------------------------------------------------------------------------
 // Options
 
-type Part = 'analysis' | 'lsp' | 'memory';
+type Part = 'analysis' | 'lsp' | 'memory' | 'wbxml';
 interface Options {
   quick: boolean;
   only: Set<Part>;
@@ -61,7 +62,7 @@ function parseOptions(argv: string[]): Options {
   };
   const quick = argv.includes('--quick');
   const onlyArg = get('--only');
-  const parts: Part[] = ['analysis', 'lsp', 'memory'];
+  const parts: Part[] = ['analysis', 'lsp', 'memory', 'wbxml'];
   const only = new Set<Part>();
   if (onlyArg) {
     for (const p of onlyArg.split(',')) {
@@ -1000,6 +1001,17 @@ async function main(): Promise<void> {
   }
   if (opts.only.has('memory')) memory = runMemory(inputs.list, info.service, inputs.traces);
   if (opts.only.has('lsp')) lsp = await runLsp(inputs.list, inputs.traces, info.service, opts);
+  if (opts.only.has('wbxml')) {
+    section(`WBXML: decoding the 10 MB trace's WBXML form (one document per message), median of ${opts.rounds} rounds after 1 warm-up; MB = 2^20 bytes`);
+    const w = runWbxmlBench(info.service, { rounds: opts.rounds, seed: opts.seed, sizeMB: 10 });
+    console.log(
+      table(
+        ['input', 'messages', 'XML', 'WBXML', 'decode (MB/s of WBXML)', 'decoded XML out (MB/s)', 'XML analysis (MB/s of XML)'],
+        [['trace-10MB', w.messages, size(w.xmlBytes), size(w.wbxmlBytes), fmt(w.decodeMBps), fmt(w.decodedMBps), fmt(w.analysisMBps)]],
+      ),
+    );
+    console.log(`WBXML decoding budget ≥ ${WBXML_BUDGET_MBPS} MB/s: ${w.decodeMBps >= WBXML_BUDGET_MBPS ? 'met' : '*** MISSED ***'} (${fmt(w.decodeMBps)} MB/s)`);
+  }
 
   const speedAtEnd = machineSpeed();
   const speedChange = speedAtEnd / speedAtStart - 1;

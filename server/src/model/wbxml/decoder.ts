@@ -144,7 +144,10 @@ function indent(depth: number): string {
 const SPECIAL_TEXT = /[<&>]/;
 const SPECIAL_ATTR = /[<&"]/;
 function escapeText(s: string): string {
-  return SPECIAL_TEXT.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : s;
+  return SPECIAL_TEXT.test(s) ? escapeMarkup(s) : s;
+}
+function escapeMarkup(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 function escapeAttr(s: string): string {
   return SPECIAL_ATTR.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;') : s;
@@ -165,13 +168,17 @@ class Decoder {
   private pos = 0;
   private readonly end: number;
   private table: Uint8Array = new Uint8Array(0);
+  private tableStart = 0;
   private readonly tableCache = new Map<number, string>();
   private vocabulary: Vocabulary = FALLBACK_VOCABULARY;
   private decoder: TextDecoder = new TextDecoder('utf-8');
   private utf8 = true;
   private tagPage = 0;
+  /** The current tag code page's table, undefined for a page the vocabulary lacks. */
+  private page: PageSpec | undefined;
   private attrPage = 0;
-  private readonly out: string[] = [];
+  /** Appended to piece by piece: V8 keeps such a string as a rope until it is read, cheaper than an array joined. */
+  private out = '';
   private readonly stack: Open[] = [];
   private rootDone = false;
 
@@ -193,10 +200,9 @@ class Decoder {
       throw e;
     }
     if (withProlog) {
-      this.out.push(
-        '<?xml version="1.0" encoding="UTF-8"?>\n',
-        `<!-- Decoded from WBXML ${header.version}: public id ${header.publicId} (${header.vocabulary}), charset ${header.charset}. Positions refer to this decoded text. -->`,
-      );
+      this.out +=
+        '<?xml version="1.0" encoding="UTF-8"?>\n' +
+        `<!-- Decoded from WBXML ${header.version}: public id ${header.publicId} (${header.vocabulary}), charset ${header.charset}. Positions refer to this decoded text. -->`;
     }
     try {
       this.body();
@@ -204,12 +210,11 @@ class Decoder {
     } catch (e) {
       if (!(e instanceof Stop)) throw e;
       if (this.stack.length === 0 && !this.rootDone) return { ok: false, offset: e.offset, message: e.message };
-      const head = this.out.join('');
+      const head = this.out;
       const comment = `<!-- WBXML decoding stopped at byte offset ${e.offset}: ${e.message.replace(/--/g, '- -')} -->`;
       const top = this.stack[this.stack.length - 1];
       const separator = top?.hasText ? '' : indent(this.baseDepth + this.stack.length);
-      this.out.length = 0;
-      this.out.push(head, separator, comment);
+      this.out = head + separator + comment;
       const textOffset = head.length + separator.length;
       while (this.stack.length) this.closeElement();
       return {
@@ -222,8 +227,8 @@ class Decoder {
   }
 
   private finish(withProlog: boolean): string {
-    if (withProlog) this.out.push('\n');
-    return this.out.join('');
+    if (withProlog) this.out += '\n';
+    return this.out;
   }
 
   // ---- reading -------------------------------------------------------------------------------
@@ -248,26 +253,51 @@ class Decoder {
     throw new Stop(start, `${what} is not a valid multi-byte integer`);
   }
 
-  private decode(bytes: Uint8Array, start: number, end: number): string {
-    if (this.utf8 && end - start < 64) {
+  /** Whether the last string decoded holds a character that XML text must escape. */
+  private special = false;
+
+  /** The string of bytes[start, end) of the input (the string table is a part of it). */
+  private decode(start: number, end: number): string {
+    const bytes = this.bytes;
+    let special = false;
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+      const c = bytes[i];
+      if (c >= 0x80) ascii = false;
+      else if (c === 0x3c || c === 0x26 || c === 0x3e) special = true;
+    }
+    this.special = special;
+    // Short ASCII strings (codes, ids) are most of a capture: built here, they skip TextDecoder's call cost.
+    if (ascii && end - start <= 24) {
       let s = '';
-      for (let i = start; i < end; i++) {
-        const c = bytes[i];
-        if (c >= 0x80) return this.decoder.decode(bytes.subarray(start, end));
-        s += String.fromCharCode(c);
-      }
+      for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i]);
       return s;
     }
     return this.decoder.decode(bytes.subarray(start, end));
   }
 
+  /** Where the NUL-terminated string starting at the current position ends. */
+  private terminator(token: string): number {
+    const bytes = this.bytes;
+    const end = this.end;
+    let i = this.pos;
+    while (i < end && bytes[i] !== 0) i++;
+    if (i >= end) throw new Stop(this.pos - 1, `the inline string (${token}) has no terminating NUL before the end of the data`);
+    return i;
+  }
+
   /** A NUL-terminated inline string (STR_I, EXT_I). */
   private inlineString(token: string): string {
     const start = this.pos;
-    const nul = this.bytes.indexOf(0, start);
-    if (nul < 0) throw new Stop(start - 1, `the inline string (${token}) has no terminating NUL before the end of the data`);
+    const nul = this.terminator(token);
     this.pos = nul + 1;
-    return this.decode(this.bytes, start, nul);
+    return this.decode(start, nul);
+  }
+
+  /** An inline string as XML text. */
+  private inlineText(token: string): string {
+    const s = this.inlineString(token);
+    return this.special ? escapeMarkup(s) : s;
   }
 
   /** The string at `index` in the string table (STR_T, LITERAL, EXT_T, string public id). */
@@ -280,7 +310,7 @@ class Decoder {
     }
     let nul = this.table.indexOf(0, index);
     if (nul < 0) nul = this.table.length; // an unterminated last string: take it to the table's end
-    const s = this.decode(this.table, index, nul);
+    const s = this.decode(this.tableStart + index, this.tableStart + nul);
     this.tableCache.set(index, s);
     return s;
   }
@@ -304,6 +334,7 @@ class Decoder {
     if (this.pos + length > this.end) {
       throw new Stop(tableAt, `the string table claims ${length} bytes but only ${this.end - this.pos} follow`);
     }
+    this.tableStart = this.pos;
     this.table = this.bytes.subarray(this.pos, this.pos + length);
     this.pos += length;
 
@@ -315,7 +346,7 @@ class Decoder {
       }
       let nul = this.table.indexOf(0, publicIndex);
       if (nul < 0) nul = this.table.length;
-      publicId = this.decode(this.table, publicIndex, nul);
+      publicId = this.decode(this.tableStart + publicIndex, this.tableStart + nul);
       vocabulary = vocabularyByString(publicId);
     } else {
       vocabulary = vocabularyByNumber(publicNumber);
@@ -327,6 +358,7 @@ class Decoder {
     this.vocabulary = vocabulary ?? FALLBACK_VOCABULARY;
     // A document starts on page 0, which a MetInf or DDF document does not define: start on its own page.
     this.tagPage = this.vocabulary.pages.has(0) ? 0 : [...this.vocabulary.pages.keys()][0];
+    this.page = this.vocabulary.pages.get(this.tagPage);
     return { version, publicId: publicIndex >= 0 ? `"${publicId}"` : publicId, vocabulary: this.vocabulary.name, charset: charset.name };
   }
 
@@ -343,6 +375,7 @@ class Decoder {
       switch (token) {
         case SWITCH_PAGE:
           this.tagPage = this.u8('the code page of SWITCH_PAGE');
+          this.page = this.vocabulary.pages.get(this.tagPage);
           continue;
         case END:
           if (this.stack.length === 0) throw new Stop(at, 'END with no open element');
@@ -358,7 +391,7 @@ class Decoder {
           continue;
         }
         case STR_I:
-          this.text(at, this.inlineString('STR_I'), false);
+          this.text(at, this.inlineText('STR_I'), true);
           continue;
         case STR_T:
           this.text(at, this.tableString('STR_T', at), false);
@@ -372,7 +405,7 @@ class Decoder {
           continue; // no extension is defined for SyncML: nothing to show
       }
       if (token >= EXT_I_0 && token <= EXT_I_2) {
-        this.text(at, this.inlineString('EXT_I'), false);
+        this.text(at, this.inlineText('EXT_I'), true);
         continue;
       }
       if (token >= EXT_T_0 && token <= EXT_T_2) {
@@ -388,7 +421,7 @@ class Decoder {
         if (!/^[A-Za-z_:][\w.:-]*$/.test(name)) throw new Stop(at, `LITERAL tag name "${name.slice(0, 40)}" is not an XML name`);
         namespace = parent?.namespace;
       } else {
-        const page: PageSpec | undefined = this.vocabulary.pages.get(this.tagPage);
+        const page = this.page;
         const id = token & 0x3f;
         name = page?.tags[id] ?? `Unknown-page${this.tagPage}-${hex(id)}`;
         namespace = page ? page.namespace : parent?.namespace;
@@ -399,36 +432,36 @@ class Decoder {
 
   private openElement(name: string, namespace: string | undefined, parent: Open | undefined, hasAttributes: boolean, hasContent: boolean): void {
     if (this.rootDone) throw new Stop(this.pos - 1, 'a second root element');
-    const out = this.out;
+    let out = '';
     if (parent) {
-      if (!parent.hasText) out.push(indent(this.baseDepth + this.stack.length));
+      if (!parent.hasText) out = indent(this.baseDepth + this.stack.length);
       parent.hasChildren = true;
-    } else if (this.out.length > 0) out.push('\n');
-    out.push('<', name);
-    if (namespace !== undefined && namespace !== parent?.namespace) out.push(' xmlns="', namespace, '"');
+    } else if (this.out.length > 0) out = '\n';
+    out += '<' + name;
+    if (namespace !== undefined && namespace !== parent?.namespace) out += ' xmlns="' + namespace + '"';
     if (hasAttributes) {
-      for (const [attr, value] of this.attributes('attribute list')) out.push(' ', attr, '="', escapeAttr(value), '"');
+      for (const [attr, value] of this.attributes('attribute list')) out += ' ' + attr + '="' + escapeAttr(value) + '"';
     }
     if (hasContent) {
-      out.push('>');
+      this.out += out + '>';
       this.stack.push({ name, namespace, hasChildren: false, hasText: false });
     } else {
-      out.push('/>');
+      this.out += out + '/>';
       if (!parent) this.rootDone = true;
     }
   }
 
   private closeElement(): void {
     const el = this.stack.pop()!;
-    if (el.hasChildren && !el.hasText) this.out.push(indent(this.baseDepth + this.stack.length));
-    this.out.push('</', el.name, '>');
+    if (el.hasChildren && !el.hasText) this.out += indent(this.baseDepth + this.stack.length);
+    this.out += '</' + el.name + '>';
   }
 
   private text(at: number, raw: string, escaped: boolean): void {
     const el = this.stack[this.stack.length - 1];
     if (!el) throw new Stop(at, 'text outside the root element');
     el.hasText = true;
-    this.out.push(escaped ? raw : escapeText(raw));
+    this.out += escaped ? raw : escapeText(raw);
   }
 
   /** Attribute start and value tokens up to END (SyncML defines no attribute tokens: literal names, string values). */
@@ -454,7 +487,7 @@ class Decoder {
       else if (token === OPAQUE) {
         const length = this.mb('the length of OPAQUE');
         if (this.pos + length > this.end) throw new Stop(at, `OPAQUE claims ${length} bytes but only ${this.end - this.pos} follow`);
-        append(this.decode(this.bytes, this.pos, this.pos + length));
+        append(this.decode(this.pos, this.pos + length));
         this.pos += length;
       } else if (token >= EXT_0 && token <= EXT_2) {
         // no data
@@ -468,10 +501,10 @@ class Decoder {
     if (!first) return;
     const data = [first[1], ...rest.map(([n, v]) => `${n}="${v}"`)].filter(Boolean).join(' ').replace(/\?>/g, '? >');
     const el = this.stack[this.stack.length - 1];
-    if (el && !el.hasText) this.out.push(indent(this.baseDepth + this.stack.length));
-    else if (!el) this.out.push('\n');
+    if (el && !el.hasText) this.out += indent(this.baseDepth + this.stack.length);
+    else if (!el) this.out += '\n';
     if (el) el.hasChildren = true;
-    this.out.push(`<?${first[0]}${data ? ' ' + data : ''}?>`);
+    this.out += `<?${first[0]}${data ? ' ' + data : ''}?>`;
   }
 
   private opaque(at: number): void {
@@ -486,7 +519,7 @@ class Decoder {
     if (this.nesting < MAX_NESTING && !el.hasText && looksLikeWbxml(data)) {
       const nested = new Decoder(data, this.baseDepth + this.stack.length, this.nesting + 1).run(false);
       if (nested.ok && !nested.problem) {
-        this.out.push(indent(this.baseDepth + this.stack.length), nested.text);
+        this.out += indent(this.baseDepth + this.stack.length) + nested.text;
         el.hasChildren = true;
         return;
       }
@@ -501,10 +534,10 @@ class Decoder {
     // Control characters other than tab and line ends cannot stand in XML text: such data is binary.
     if (text !== undefined && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(text)) {
       const markup = text.includes('<') || text.includes('&');
-      this.out.push(markup && !text.includes(']]>') ? `<![CDATA[${text}]]>` : escapeText(text));
+      this.out += markup && !text.includes(']]>') ? `<![CDATA[${text}]]>` : escapeText(text);
       return;
     }
-    this.out.push(`<!-- opaque binary data, ${length} bytes, shown in base64 -->`, toBase64(data));
+    this.out += `<!-- opaque binary data, ${length} bytes, shown in base64 -->` + toBase64(data);
   }
 }
 
