@@ -13,6 +13,7 @@
  * before that, one message with the offset.
  */
 import { FALLBACK_VOCABULARY, vocabularyByNumber, vocabularyByString, type PageSpec, type Vocabulary } from './codePages';
+import { Output, utf8Of } from './output';
 
 /** Global tokens (WAP-192-WBXML §7.1), the same on every code page. */
 const SWITCH_PAGE = 0x00;
@@ -32,6 +33,14 @@ const EXT_0 = 0xc0;
 const EXT_2 = 0xc2;
 const OPAQUE = 0xc3;
 const LITERAL_AC = 0xc4;
+
+/** TextDecoders by label, made once: a capture is many small documents, and making one costs more than using it. */
+const DECODERS = new Map<string, TextDecoder>();
+function textDecoder(label: string): TextDecoder {
+  let d = DECODERS.get(label);
+  if (!d) DECODERS.set(label, (d = new TextDecoder(label)));
+  return d;
+}
 
 /** Nested WBXML in opaque data is decoded this many levels deep at most. */
 const MAX_NESTING = 4;
@@ -135,26 +144,35 @@ export function decodeWbxml(bytes: Uint8Array): WbxmlDecodeResult {
   return new Decoder(bytes, 0, 0).run(true);
 }
 
-const INDENTS: string[] = [];
-function indent(depth: number): string {
-  for (let d = INDENTS.length; d <= depth; d++) INDENTS.push('\n' + '  '.repeat(d));
+const INDENTS: Uint8Array[] = [];
+/** A line break and two spaces per level, as bytes. */
+function indent(depth: number): Uint8Array {
+  for (let d = INDENTS.length; d <= depth; d++) INDENTS.push(utf8Of('\n' + '  '.repeat(d)));
   return INDENTS[depth];
+}
+
+/** The UTF-8 bytes of each page's tag names, made when a page is first used. */
+const PAGE_BYTES = new WeakMap<PageSpec, { tags: (Uint8Array | undefined)[]; xmlns: Uint8Array }>();
+function pageBytes(page: PageSpec): { tags: (Uint8Array | undefined)[]; xmlns: Uint8Array } {
+  let b = PAGE_BYTES.get(page);
+  if (!b) {
+    b = { tags: page.tags.map((t) => (t === undefined ? undefined : utf8Of(t))), xmlns: utf8Of(` xmlns="${page.namespace}"`) };
+    PAGE_BYTES.set(page, b);
+  }
+  return b;
 }
 
 const SPECIAL_TEXT = /[<&>]/;
 const SPECIAL_ATTR = /[<&"]/;
 function escapeText(s: string): string {
-  return SPECIAL_TEXT.test(s) ? escapeMarkup(s) : s;
-}
-function escapeMarkup(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return SPECIAL_TEXT.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : s;
 }
 function escapeAttr(s: string): string {
   return SPECIAL_ATTR.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;') : s;
 }
 
 interface Open {
-  name: string;
+  name: Uint8Array;
   namespace: string | undefined;
   hasChildren: boolean;
   hasText: boolean;
@@ -171,14 +189,13 @@ class Decoder {
   private tableStart = 0;
   private readonly tableCache = new Map<number, string>();
   private vocabulary: Vocabulary = FALLBACK_VOCABULARY;
-  private decoder: TextDecoder = new TextDecoder('utf-8');
+  private decoder: TextDecoder = textDecoder('utf-8');
   private utf8 = true;
   private tagPage = 0;
   /** The current tag code page's table, undefined for a page the vocabulary lacks. */
   private page: PageSpec | undefined;
   private attrPage = 0;
-  /** Appended to piece by piece: V8 keeps such a string as a rope until it is read, cheaper than an array joined. */
-  private out = '';
+  private readonly out: Output;
   private readonly stack: Open[] = [];
   private rootDone = false;
 
@@ -189,9 +206,19 @@ class Decoder {
     private readonly nesting: number,
   ) {
     this.end = bytes.length;
+    // The XML is about three times the WBXML (tags become names, indentation is added).
+    this.out = new Output(bytes.length * 4);
   }
 
   run(withProlog: boolean): WbxmlDecodeResult {
+    const r = this.decodeInto(withProlog);
+    const text = r.ok ? this.out.text() : '';
+    this.out.release();
+    return r.ok ? { ...r, text } : r;
+  }
+
+  /** As run, leaving the output as bytes (a nested document is copied into its parent's output). */
+  decodeInto(withProlog: boolean): WbxmlDecodeResult {
     let header: WbxmlHeader;
     try {
       header = this.readHeader();
@@ -200,35 +227,38 @@ class Decoder {
       throw e;
     }
     if (withProlog) {
-      this.out +=
+      this.out.string(
         '<?xml version="1.0" encoding="UTF-8"?>\n' +
-        `<!-- Decoded from WBXML ${header.version}: public id ${header.publicId} (${header.vocabulary}), charset ${header.charset}. Positions refer to this decoded text. -->`;
+          `<!-- Decoded from WBXML ${header.version}: public id ${header.publicId} (${header.vocabulary}), charset ${header.charset}. Positions refer to this decoded text. -->`,
+      );
     }
     try {
       this.body();
-      return { ok: true, text: this.finish(withProlog), header };
+      if (withProlog) this.out.byte(0x0a);
+      return { ok: true, text: '', header };
     } catch (e) {
       if (!(e instanceof Stop)) throw e;
       if (this.stack.length === 0 && !this.rootDone) return { ok: false, offset: e.offset, message: e.message };
-      const head = this.out;
       const comment = `<!-- WBXML decoding stopped at byte offset ${e.offset}: ${e.message.replace(/--/g, '- -')} -->`;
       const top = this.stack[this.stack.length - 1];
-      const separator = top?.hasText ? '' : indent(this.baseDepth + this.stack.length);
-      this.out = head + separator + comment;
-      const textOffset = head.length + separator.length;
+      if (!top?.hasText) this.out.put(indent(this.baseDepth + this.stack.length));
+      // Offsets in the text are in UTF-16 units: count those of the part before the comment.
+      const textOffset = this.out.text().length;
+      this.out.string(comment);
       while (this.stack.length) this.closeElement();
+      if (withProlog) this.out.byte(0x0a);
       return {
         ok: true,
-        text: this.finish(withProlog),
+        text: '',
         header,
         problem: { offset: e.offset, message: e.message, textOffset, textEnd: textOffset + comment.length },
       };
     }
   }
 
-  private finish(withProlog: boolean): string {
-    if (withProlog) this.out += '\n';
-    return this.out;
+  /** The output so far, as bytes. */
+  output(): Uint8Array {
+    return this.out.bytes();
   }
 
   // ---- reading -------------------------------------------------------------------------------
@@ -253,20 +283,11 @@ class Decoder {
     throw new Stop(start, `${what} is not a valid multi-byte integer`);
   }
 
-  /** Whether the last string decoded holds a character that XML text must escape. */
-  private special = false;
-
   /** The string of bytes[start, end) of the input (the string table is a part of it). */
   private decode(start: number, end: number): string {
     const bytes = this.bytes;
-    let special = false;
     let ascii = true;
-    for (let i = start; i < end; i++) {
-      const c = bytes[i];
-      if (c >= 0x80) ascii = false;
-      else if (c === 0x3c || c === 0x26 || c === 0x3e) special = true;
-    }
-    this.special = special;
+    for (let i = start; i < end && ascii; i++) if (bytes[i] >= 0x80) ascii = false;
     // Short ASCII strings (codes, ids) are most of a capture: built here, they skip TextDecoder's call cost.
     if (ascii && end - start <= 24) {
       let s = '';
@@ -295,9 +316,30 @@ class Decoder {
   }
 
   /** An inline string as XML text. */
-  private inlineText(token: string): string {
-    const s = this.inlineString(token);
-    return this.special ? escapeMarkup(s) : s;
+  private inlineText(at: number, token: string): void {
+    this.openText(at);
+    const start = this.pos;
+    const nul = this.terminator(token);
+    this.pos = nul + 1;
+    this.textOf(start, nul);
+  }
+
+  /** A string-table string as XML text. */
+  private tableText(at: number, token: string): void {
+    this.openText(at);
+    const index = this.mb(`the string-table index of ${token}`);
+    if (index >= this.table.length) {
+      throw new Stop(at, `${token} refers to string-table offset ${index}, beyond the table's ${this.table.length} bytes`);
+    }
+    let nul = this.table.indexOf(0, index);
+    if (nul < 0) nul = this.table.length;
+    this.textOf(this.tableStart + index, this.tableStart + nul);
+  }
+
+  /** Input bytes [start, end) as escaped text: copied as they are from UTF-8, transcoded otherwise. */
+  private textOf(start: number, end: number): void {
+    if (this.utf8) this.out.textBytes(this.bytes, start, end);
+    else this.out.string(escapeText(this.decoder.decode(this.bytes.subarray(start, end))));
   }
 
   /** The string at `index` in the string table (STR_T, LITERAL, EXT_T, string public id). */
@@ -328,7 +370,7 @@ class Decoder {
       throw new Stop(charsetAt, `charset MIBenum ${mib}${mib === 1015 ? ' (UTF-16)' : ''} is not supported (UTF-8, US-ASCII, ISO-8859-1 and windows-1252 are)`);
     }
     this.utf8 = charset.label === 'utf-8';
-    this.decoder = new TextDecoder(charset.label);
+    this.decoder = textDecoder(charset.label);
     const tableAt = this.pos;
     const length = this.mb('the string-table length');
     if (this.pos + length > this.end) {
@@ -387,14 +429,15 @@ class Decoder {
           continue;
         case ENTITY: {
           const code = this.mb('the character code of ENTITY');
-          this.text(at, `&#${code};`, true);
+          this.openText(at);
+          this.out.string(`&#${code};`);
           continue;
         }
         case STR_I:
-          this.text(at, this.inlineText('STR_I'), true);
+          this.inlineText(at, 'STR_I');
           continue;
         case STR_T:
-          this.text(at, this.tableString('STR_T', at), false);
+          this.tableText(at, 'STR_T');
           continue;
         case OPAQUE:
           this.opaque(at);
@@ -405,63 +448,76 @@ class Decoder {
           continue; // no extension is defined for SyncML: nothing to show
       }
       if (token >= EXT_I_0 && token <= EXT_I_2) {
-        this.text(at, this.inlineText('EXT_I'), true);
+        this.inlineText(at, 'EXT_I');
         continue;
       }
       if (token >= EXT_T_0 && token <= EXT_T_2) {
-        this.text(at, this.tableString('EXT_T', at), false);
+        this.tableText(at, 'EXT_T');
         continue;
       }
       // A tag: a literal name, or a token of the current page (bit 6: has content, bit 7: has attributes).
-      let name: string;
+      let name: Uint8Array | undefined;
       let namespace: string | undefined;
+      let xmlns: Uint8Array | undefined;
       const parent = this.stack.length ? this.stack[this.stack.length - 1] : undefined;
       if (token === LITERAL || token === LITERAL_C || token === LITERAL_A || token === LITERAL_AC) {
-        name = this.tableString('LITERAL', at);
-        if (!/^[A-Za-z_:][\w.:-]*$/.test(name)) throw new Stop(at, `LITERAL tag name "${name.slice(0, 40)}" is not an XML name`);
+        const literal = this.tableString('LITERAL', at);
+        if (!/^[A-Za-z_:][\w.:-]*$/.test(literal)) throw new Stop(at, `LITERAL tag name "${literal.slice(0, 40)}" is not an XML name`);
+        name = utf8Of(literal);
         namespace = parent?.namespace;
       } else {
         const page = this.page;
         const id = token & 0x3f;
-        name = page?.tags[id] ?? `Unknown-page${this.tagPage}-${hex(id)}`;
-        namespace = page ? page.namespace : parent?.namespace;
+        if (page) {
+          const b = pageBytes(page);
+          name = b.tags[id];
+          namespace = page.namespace;
+          xmlns = b.xmlns;
+        } else namespace = parent?.namespace;
+        name ??= utf8Of(`Unknown-page${this.tagPage}-${hex(id)}`);
       }
-      this.openElement(name, namespace, parent, (token & 0x80) !== 0, (token & 0x40) !== 0);
+      this.openElement(name, namespace, namespace !== parent?.namespace ? xmlns : undefined, parent, (token & 0x80) !== 0, (token & 0x40) !== 0);
     }
   }
 
-  private openElement(name: string, namespace: string | undefined, parent: Open | undefined, hasAttributes: boolean, hasContent: boolean): void {
+  private openElement(
+    name: Uint8Array,
+    namespace: string | undefined,
+    /** ` xmlns="…"` when the element's namespace is not its parent's. */
+    xmlns: Uint8Array | undefined,
+    parent: Open | undefined,
+    hasAttributes: boolean,
+    hasContent: boolean,
+  ): void {
     if (this.rootDone) throw new Stop(this.pos - 1, 'a second root element');
-    let out = '';
+    const out = this.out;
+    // Attributes are read before anything is written: a broken list leaves no half-written tag.
+    const attributes = hasAttributes ? this.attributes('attribute list') : undefined;
+    let lead: Uint8Array | undefined;
     if (parent) {
-      if (!parent.hasText) out = indent(this.baseDepth + this.stack.length);
+      if (!parent.hasText) lead = indent(this.baseDepth + this.stack.length);
       parent.hasChildren = true;
-    } else if (this.out.length > 0) out = '\n';
-    out += '<' + name;
-    if (namespace !== undefined && namespace !== parent?.namespace) out += ' xmlns="' + namespace + '"';
-    if (hasAttributes) {
-      for (const [attr, value] of this.attributes('attribute list')) out += ' ' + attr + '="' + escapeAttr(value) + '"';
-    }
-    if (hasContent) {
-      this.out += out + '>';
-      this.stack.push({ name, namespace, hasChildren: false, hasText: false });
-    } else {
-      this.out += out + '/>';
-      if (!parent) this.rootDone = true;
-    }
+    } else if (out.length > 0) lead = indent(0);
+    if (attributes) {
+      out.startTag(lead, name, xmlns, false);
+      out.length--; // reopen the tag for its attributes
+      for (const [attr, value] of attributes) out.string(' ' + attr + '="' + escapeAttr(value) + '"');
+      out.string(hasContent ? '>' : '/>');
+    } else out.startTag(lead, name, xmlns, !hasContent);
+    if (hasContent) this.stack.push({ name, namespace, hasChildren: false, hasText: false });
+    else if (!parent) this.rootDone = true;
   }
 
   private closeElement(): void {
     const el = this.stack.pop()!;
-    if (el.hasChildren && !el.hasText) this.out += indent(this.baseDepth + this.stack.length);
-    this.out += '</' + el.name + '>';
+    this.out.endTag(el.hasChildren && !el.hasText ? indent(this.baseDepth + this.stack.length) : undefined, el.name);
   }
 
-  private text(at: number, raw: string, escaped: boolean): void {
+  /** Text is about to be written into the current element. */
+  private openText(at: number): void {
     const el = this.stack[this.stack.length - 1];
     if (!el) throw new Stop(at, 'text outside the root element');
     el.hasText = true;
-    this.out += escaped ? raw : escapeText(raw);
   }
 
   /** Attribute start and value tokens up to END (SyncML defines no attribute tokens: literal names, string values). */
@@ -501,10 +557,10 @@ class Decoder {
     if (!first) return;
     const data = [first[1], ...rest.map(([n, v]) => `${n}="${v}"`)].filter(Boolean).join(' ').replace(/\?>/g, '? >');
     const el = this.stack[this.stack.length - 1];
-    if (el && !el.hasText) this.out += indent(this.baseDepth + this.stack.length);
-    else if (!el) this.out += '\n';
+    if (el && !el.hasText) this.out.put(indent(this.baseDepth + this.stack.length));
+    else if (!el) this.out.byte(0x0a);
     if (el) el.hasChildren = true;
-    this.out += `<?${first[0]}${data ? ' ' + data : ''}?>`;
+    this.out.string(`<?${first[0]}${data ? ' ' + data : ''}?>`);
   }
 
   private opaque(at: number): void {
@@ -517,9 +573,11 @@ class Decoder {
 
     // A nested WBXML document (DevInf in a Put or Results, a DDF tree): decoded in place, when it decodes whole.
     if (this.nesting < MAX_NESTING && !el.hasText && looksLikeWbxml(data)) {
-      const nested = new Decoder(data, this.baseDepth + this.stack.length, this.nesting + 1).run(false);
+      const inner = new Decoder(data, this.baseDepth + this.stack.length, this.nesting + 1);
+      const nested = inner.decodeInto(false);
       if (nested.ok && !nested.problem) {
-        this.out += indent(this.baseDepth + this.stack.length) + nested.text;
+        this.out.put(indent(this.baseDepth + this.stack.length));
+        this.out.raw(inner.output());
         el.hasChildren = true;
         return;
       }
@@ -534,10 +592,10 @@ class Decoder {
     // Control characters other than tab and line ends cannot stand in XML text: such data is binary.
     if (text !== undefined && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(text)) {
       const markup = text.includes('<') || text.includes('&');
-      this.out += markup && !text.includes(']]>') ? `<![CDATA[${text}]]>` : escapeText(text);
+      this.out.string(markup && !text.includes(']]>') ? `<![CDATA[${text}]]>` : escapeText(text));
       return;
     }
-    this.out += `<!-- opaque binary data, ${length} bytes, shown in base64 -->` + toBase64(data);
+    this.out.string(`<!-- opaque binary data, ${length} bytes, shown in base64 -->` + toBase64(data));
   }
 }
 
