@@ -33,6 +33,8 @@ const EXT_0 = 0xc0;
 const EXT_2 = 0xc2;
 const OPAQUE = 0xc3;
 const LITERAL_AC = 0xc4;
+/** Tag-token bits: the element has content (0x40), has attributes (0x80). */
+const CONTENT = 0x40;
 
 /** TextDecoders by label, made once: a capture is many small documents, and making one costs more than using it. */
 const DECODERS = new Map<string, TextDecoder>();
@@ -456,6 +458,7 @@ class Decoder {
         continue;
       }
       // A tag: a literal name, or a token of the current page (bit 6: has content, bit 7: has attributes).
+      if ((token & 0xc0) === CONTENT && this.leaf(token)) continue;
       let name: Uint8Array | undefined;
       let namespace: string | undefined;
       let xmlns: Uint8Array | undefined;
@@ -478,6 +481,30 @@ class Decoder {
       }
       this.openElement(name, namespace, namespace !== parent?.namespace ? xmlns : undefined, parent, (token & 0x80) !== 0, (token & 0x40) !== 0);
     }
+  }
+
+  /**
+   * The commonest element, a page tag holding one inline string (`<CmdID>1</CmdID>`), written in one
+   * go without going through the stack. False (nothing read) when the bytes are anything else.
+   */
+  private leaf(token: number): boolean {
+    const parent = this.stack[this.stack.length - 1];
+    const page = this.page;
+    if (!parent || !page || !this.utf8) return false;
+    const bytes = this.bytes;
+    const start = this.pos + 1;
+    if (bytes[this.pos] !== STR_I) return false;
+    let nul = start;
+    while (nul < this.end && bytes[nul] !== 0) nul++;
+    if (nul + 1 >= this.end || bytes[nul + 1] !== END) return false;
+    const b = pageBytes(page);
+    const name = b.tags[token & 0x3f];
+    if (!name) return false;
+    const lead = parent.hasText ? undefined : indent(this.baseDepth + this.stack.length);
+    parent.hasChildren = true;
+    this.out.leaf(lead, name, page.namespace !== parent.namespace ? b.xmlns : undefined, bytes, start, nul);
+    this.pos = nul + 2;
+    return true;
   }
 
   private openElement(

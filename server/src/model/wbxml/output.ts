@@ -74,6 +74,13 @@ export class Output {
     this.length = k;
   }
 
+  /** `<name>text</name>` with the text copied from UTF-8 input bytes, escaped: the commonest element, in one go. */
+  leaf(indent: Uint8Array | undefined, name: Uint8Array, xmlns: Uint8Array | undefined, src: Uint8Array, start: number, end: number): void {
+    this.startTag(indent, name, xmlns, false);
+    this.textBytes(src, start, end);
+    this.endTag(undefined, name);
+  }
+
   byte(c: number): void {
     this.room(1);
     this.buf[this.length++] = c;
