@@ -1,7 +1,8 @@
 /**
  * The element tree and text of an XML document, for comparing a decoded WBXML capture with the XML
- * it was made from: element names, text (whitespace-only runs between elements dropped, as
- * xml2wbxml drops them), no attributes (WBXML SyncML carries its namespaces in code pages).
+ * it was made from: element names, text with the whitespace at its ends trimmed (xml2wbxml trims
+ * it, and the decoder's indentation adds some around child elements), no attributes (WBXML SyncML
+ * carries its namespaces in code pages).
  */
 import { SaxesParser } from 'saxes';
 
@@ -16,14 +17,17 @@ export function xmlTree(xml: string): Node {
   const root: Node = { name: '#document', text: '', children: [] };
   const stack: Node[] = [root];
   const addText = (t: string): void => {
-    if (t.trim() !== '') stack[stack.length - 1].text += t;
+    stack[stack.length - 1].text += t;
   };
   parser.on('opentag', (tag) => {
     const node: Node = { name: tag.name, text: '', children: [] };
     stack[stack.length - 1].children.push(node);
     stack.push(node);
   });
-  parser.on('closetag', () => void stack.pop());
+  parser.on('closetag', () => {
+    const node = stack.pop()!;
+    node.text = node.text.trim();
+  });
   parser.on('text', addText);
   parser.on('cdata', addText);
   parser.write(xml).close();
