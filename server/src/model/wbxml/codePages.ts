@@ -140,9 +140,3 @@ export function vocabularyByString(id: string): Vocabulary | undefined {
  * pages, a superset of what SyncML and DM documents use.
  */
 export const FALLBACK_VOCABULARY: Vocabulary = { ...SYNCML_12, name: 'unknown public id, read as SyncML 1.2' };
-
-/** The numeric public id a vocabulary's documents carry (for encoders), if it has one. */
-export function numberOfVocabulary(v: Vocabulary): number | undefined {
-  for (const [n, voc] of BY_NUMBER) if (voc === v || voc.publicId === v.publicId) return n;
-  return undefined;
-}
