@@ -154,8 +154,12 @@ function indent(depth: number): Uint8Array {
 }
 
 /** The UTF-8 bytes of each page's tag names, made when a page is first used. */
-const PAGE_BYTES = new WeakMap<PageSpec, { tags: (Uint8Array | undefined)[]; xmlns: Uint8Array }>();
-function pageBytes(page: PageSpec): { tags: (Uint8Array | undefined)[]; xmlns: Uint8Array } {
+interface PageBytes {
+  tags: (Uint8Array | undefined)[];
+  xmlns: Uint8Array;
+}
+const PAGE_BYTES = new WeakMap<PageSpec, PageBytes>();
+function pageBytes(page: PageSpec): PageBytes {
   let b = PAGE_BYTES.get(page);
   if (!b) {
     b = { tags: page.tags.map((t) => (t === undefined ? undefined : utf8Of(t))), xmlns: utf8Of(` xmlns="${page.namespace}"`) };
@@ -194,8 +198,14 @@ class Decoder {
   private decoder: TextDecoder = textDecoder('utf-8');
   private utf8 = true;
   private tagPage = 0;
-  /** The current tag code page's table, undefined for a page the vocabulary lacks. */
+  /** The current tag code page's table, undefined for a page the vocabulary lacks, and its names as bytes. */
   private page: PageSpec | undefined;
+  private pageBytes: PageBytes | undefined;
+
+  private setPage(): void {
+    this.page = this.vocabulary.pages.get(this.tagPage);
+    this.pageBytes = this.page && pageBytes(this.page);
+  }
   private attrPage = 0;
   private readonly out: Output;
   private readonly stack: Open[] = [];
@@ -320,6 +330,16 @@ class Decoder {
   /** An inline string as XML text. */
   private inlineText(at: number, token: string): void {
     this.openText(at);
+    if (this.utf8) {
+      const mark = this.out.length;
+      const nul = this.out.textToNul(this.bytes, this.pos, this.end);
+      if (nul < 0) {
+        this.out.length = mark;
+        this.terminator(token); // throws, with the message
+      }
+      this.pos = nul + 1;
+      return;
+    }
     const start = this.pos;
     const nul = this.terminator(token);
     this.pos = nul + 1;
@@ -402,7 +422,7 @@ class Decoder {
     this.vocabulary = vocabulary ?? FALLBACK_VOCABULARY;
     // A document starts on page 0, which a MetInf or DDF document does not define: start on its own page.
     this.tagPage = this.vocabulary.pages.has(0) ? 0 : [...this.vocabulary.pages.keys()][0];
-    this.page = this.vocabulary.pages.get(this.tagPage);
+    this.setPage();
     return { version, publicId: publicIndex >= 0 ? `"${publicId}"` : publicId, vocabulary: this.vocabulary.name, charset: charset.name };
   }
 
@@ -419,7 +439,7 @@ class Decoder {
       switch (token) {
         case SWITCH_PAGE:
           this.tagPage = this.u8('the code page of SWITCH_PAGE');
-          this.page = this.vocabulary.pages.get(this.tagPage);
+          this.setPage();
           continue;
         case END:
           if (this.stack.length === 0) throw new Stop(at, 'END with no open element');
@@ -472,7 +492,7 @@ class Decoder {
         const page = this.page;
         const id = token & 0x3f;
         if (page) {
-          const b = pageBytes(page);
+          const b = this.pageBytes!;
           name = b.tags[id];
           namespace = page.namespace;
           xmlns = b.xmlns;
@@ -492,17 +512,21 @@ class Decoder {
     const page = this.page;
     if (!parent || !page || !this.utf8) return false;
     const bytes = this.bytes;
-    const start = this.pos + 1;
     if (bytes[this.pos] !== STR_I) return false;
-    let nul = start;
-    while (nul < this.end && bytes[nul] !== 0) nul++;
-    if (nul + 1 >= this.end || bytes[nul + 1] !== END) return false;
-    const b = pageBytes(page);
+    const b = this.pageBytes!;
     const name = b.tags[token & 0x3f];
     if (!name) return false;
-    const lead = parent.hasText ? undefined : indent(this.baseDepth + this.stack.length);
+    // Written on the hope that END follows the string; taken back when it does not.
+    const out = this.out;
+    const mark = out.length;
+    out.startTag(parent.hasText ? undefined : indent(this.baseDepth + this.stack.length), name, page.namespace !== parent.namespace ? b.xmlns : undefined, false);
+    const nul = out.textToNul(bytes, this.pos + 1, this.end);
+    if (nul < 0 || nul + 1 >= this.end || bytes[nul + 1] !== END) {
+      out.length = mark;
+      return false;
+    }
+    out.endTag(undefined, name);
     parent.hasChildren = true;
-    this.out.leaf(lead, name, page.namespace !== parent.namespace ? b.xmlns : undefined, bytes, start, nul);
     this.pos = nul + 2;
     return true;
   }

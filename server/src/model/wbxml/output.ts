@@ -74,11 +74,31 @@ export class Output {
     this.length = k;
   }
 
-  /** `<name>text</name>` with the text copied from UTF-8 input bytes, escaped: the commonest element, in one go. */
-  leaf(indent: Uint8Array | undefined, name: Uint8Array, xmlns: Uint8Array | undefined, src: Uint8Array, start: number, end: number): void {
-    this.startTag(indent, name, xmlns, false);
-    this.textBytes(src, start, end);
-    this.endTag(undefined, name);
+  /**
+   * UTF-8 text from src[start] up to a NUL (an inline string), escaped, in one pass; returns the
+   * NUL's index, or -1 when the data ends first (the caller then rolls `length` back).
+   */
+  textToNul(src: Uint8Array, start: number, end: number): number {
+    let i = start;
+    while (i < end) {
+      const stop = Math.min(end, i + 1024);
+      this.room((stop - i) * 5);
+      const buf = this.buf;
+      let k = this.length;
+      for (; i < stop; i++) {
+        const c = src[i];
+        if (c === 0) {
+          this.length = k;
+          return i;
+        }
+        if (c === 0x3c) (buf[k++] = 0x26), (buf[k++] = 0x6c), (buf[k++] = 0x74), (buf[k++] = 0x3b);
+        else if (c === 0x26) (buf[k++] = 0x26), (buf[k++] = 0x61), (buf[k++] = 0x6d), (buf[k++] = 0x70), (buf[k++] = 0x3b);
+        else if (c === 0x3e) (buf[k++] = 0x26), (buf[k++] = 0x67), (buf[k++] = 0x74), (buf[k++] = 0x3b);
+        else buf[k++] = c;
+      }
+      this.length = k;
+    }
+    return -1;
   }
 
   byte(c: number): void {
