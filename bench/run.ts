@@ -1002,7 +1002,7 @@ async function main(): Promise<void> {
   if (opts.only.has('memory')) memory = runMemory(inputs.list, info.service, inputs.traces);
   if (opts.only.has('lsp')) lsp = await runLsp(inputs.list, inputs.traces, info.service, opts);
   if (opts.only.has('wbxml')) {
-    section(`WBXML: decoding the 10 MB trace's WBXML form (one document per message), median of ${opts.rounds} rounds after 1 warm-up; MB = 2^20 bytes`);
+    section(`WBXML: decoding the 10 MB trace's WBXML form (one document per message), median of ${opts.rounds} rounds after 2 warm-up rounds; MB = 2^20 bytes`);
     const w = runWbxmlBench(info.service, { rounds: opts.rounds, seed: opts.seed, sizeMB: 10 });
     console.log(
       table(
