@@ -11,7 +11,8 @@
  * - WBXML (SyncML, DM, DevInf, DDF) is recognised by its first bytes, whatever the file is called,
  *   and decoded to XML text (wbxml/decoder.ts): positions then refer to that text.
  */
-import { decodeWbxml, startsLikeWbxml, type WbxmlHeader, type WbxmlProblem } from './wbxml/decoder';
+import { decodeWbxml, type WbxmlHeader, type WbxmlProblem } from './wbxml/decoder';
+import { startsLikeWbxml } from './wbxml/sniff';
 
 /** An encoding an XML declaration names that the bytes are not in, as an offset range in the text. */
 export interface DeclarationProblem {
