@@ -38,6 +38,31 @@ class DecodedWbxmlProvider implements vscode.TextDocumentContentProvider {
   refresh(uri: vscode.Uri): void {
     this.changed.fire(uri);
   }
+
+  /** Watchers of the files behind open decoded documents: a capture saved again is decoded again. */
+  private readonly watchers = new Map<string, vscode.Disposable>();
+
+  watch(source: vscode.Uri, uri: vscode.Uri): void {
+    const key = uri.toString();
+    if (this.watchers.has(key)) return;
+    const name = source.path.split('/').pop() ?? '';
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(source, '..'), name));
+    const again = (): void => this.refresh(uri);
+    watcher.onDidChange(again);
+    watcher.onDidCreate(again);
+    this.watchers.set(key, watcher);
+  }
+
+  unwatch(uri: vscode.Uri): void {
+    this.watchers.get(uri.toString())?.dispose();
+    this.watchers.delete(uri.toString());
+  }
+
+  dispose(): void {
+    for (const w of this.watchers.values()) w.dispose();
+    this.watchers.clear();
+    this.changed.dispose();
+  }
 }
 
 function decodedUri(source: vscode.Uri): vscode.Uri {
@@ -55,6 +80,7 @@ async function openDecoded(provider: DecodedWbxmlProvider, source: vscode.Uri, c
     return undefined;
   }
   if (document.languageId !== outcome.languageId) document = await vscode.languages.setTextDocumentLanguage(document, outcome.languageId);
+  provider.watch(source, uri);
   await vscode.window.showTextDocument(document, { viewColumn: column, preview: false });
   if (outcome.warning) void vscode.window.showWarningMessage(outcome.warning);
   return document;
@@ -62,7 +88,12 @@ async function openDecoded(provider: DecodedWbxmlProvider, source: vscode.Uri, c
 
 export function registerWbxmlDocuments(context: vscode.ExtensionContext): void {
   const provider = new DecodedWbxmlProvider();
-  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(WBXML_SCHEME, provider));
+  context.subscriptions.push(provider, vscode.workspace.registerTextDocumentContentProvider(WBXML_SCHEME, provider));
+  context.subscriptions.push(
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      if (document.uri.scheme === WBXML_SCHEME) provider.unwatch(document.uri);
+    }),
+  );
 
   // Returns the decoded document (for scripts and tests); without an argument, the active editor's
   // file, or one chosen in a dialog.
