@@ -2,7 +2,7 @@
  * `npm run bench`: the performance budgets of docs/bench.md (architecture guide, "Performance
  * budgets"), measured in one run on the same inputs, side by side with baselines.
  *
- *   npm run build && node --expose-gc out/bench/run.js [--quick] [--only analysis|lsp|memory|growth|cold[,...]]
+ *   npm run build && node --expose-gc out/bench/run.js [--quick] [--only analysis|lsp|memory|growth|cold|wbxml[,...]]
  *        [--rounds N] [--lsp-rounds N] [--requests N] [--edits N] [--debounce-ms N] [--seed N] [--cold-rounds N]
  *
  * It reports; it is not a gate: the exit code is 0 whether or not a budget is met.
@@ -32,6 +32,7 @@ import type { LatencyJob, LatencyResult, PlanEntry, Series } from './latencyDriv
 import { max, median, min, percentile, round } from './stats';
 import { PHASES, runGrowth, type GrowthRow } from './growth';
 import { runCold, type ColdReport } from './cold';
+import { runWbxmlBench, WBXML_BUDGET_MBPS } from './wbxml';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const MB = 1024 * 1024;
@@ -40,7 +41,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 // ---------------------------------------------------------------------------------------------
 // Options
 
-type Part = 'analysis' | 'lsp' | 'memory' | 'growth' | 'cold';
+type Part = 'analysis' | 'lsp' | 'memory' | 'growth' | 'cold' | 'wbxml';
 interface Options {
   quick: boolean;
   only: Set<Part>;
@@ -65,7 +66,7 @@ function parseOptions(argv: string[]): Options {
   };
   const quick = argv.includes('--quick');
   const onlyArg = get('--only');
-  const parts: Part[] = ['analysis', 'lsp', 'memory', 'growth', 'cold'];
+  const parts: Part[] = ['analysis', 'lsp', 'memory', 'growth', 'cold', 'wbxml'];
   const only = new Set<Part>();
   if (onlyArg) {
     for (const p of onlyArg.split(',')) {
@@ -1112,6 +1113,17 @@ async function main(): Promise<void> {
   if (opts.only.has('growth')) growth = reportGrowth(info.service, opts);
   let cold: ColdReport | null = null;
   if (opts.only.has('cold')) cold = await reportCold(inputs, opts);
+  if (opts.only.has('wbxml')) {
+    section(`WBXML: decoding the 10 MB trace's WBXML form (one document per message), median of ${opts.rounds} rounds after 2 warm-up rounds; MB = 2^20 bytes`);
+    const w = runWbxmlBench(info.service, { rounds: opts.rounds, seed: opts.seed, sizeMB: 10 });
+    console.log(
+      table(
+        ['input', 'messages', 'XML', 'WBXML', 'decode (MB/s of WBXML)', 'decoded XML out (MB/s)', 'XML analysis (MB/s of XML)'],
+        [['trace-10MB', w.messages, size(w.xmlBytes), size(w.wbxmlBytes), fmt(w.decodeMBps), fmt(w.decodedMBps), fmt(w.analysisMBps)]],
+      ),
+    );
+    console.log(`WBXML decoding budget ≥ ${WBXML_BUDGET_MBPS} MB/s: ${w.decodeMBps >= WBXML_BUDGET_MBPS ? 'met' : '*** MISSED ***'} (${fmt(w.decodeMBps)} MB/s)`);
+  }
 
   const speedAtEnd = machineSpeed();
   const speedChange = speedAtEnd / speedAtStart - 1;

@@ -7,6 +7,8 @@ import { LSPErrorCodes, ResponseError, type BaseLanguageClient, type DocumentSel
 import { codeText } from '../../server/src/catalog/codeText';
 import { errorMessage } from '../../server/src/errorMessage';
 import { ExplainRequest, ReadFileRequest, type ExplainResult, type ReadFileErrorData, type ReadFileResult } from '../../server/src/lsp/protocol';
+import { registerWbxmlDocuments } from './wbxmlDocuments';
+import { WBXML_SCHEME } from './wbxmlView';
 
 /** Client id: also the settings section, so `syncml.trace.server` works. */
 const CLIENT_ID = 'syncml';
@@ -20,11 +22,11 @@ const LOOKUP_COMMAND = 'syncml.lookupCode';
  */
 const LANGUAGES = ['syncml', 'dmtree', 'xml'];
 
-/** On the desktop, local files and unsaved editors; in the web, whatever scheme the workspace uses. */
+/** On the desktop, local files, unsaved editors and decoded WBXML; in the web, whatever scheme the workspace uses. */
 function documentSelector(platform: 'node' | 'web'): DocumentSelector {
   return platform === 'web'
     ? LANGUAGES.map((language) => ({ language }))
-    : LANGUAGES.flatMap((language) => ['file', 'untitled'].map((scheme) => ({ scheme, language })));
+    : LANGUAGES.flatMap((language) => ['file', 'untitled', WBXML_SCHEME].map((scheme) => ({ scheme, language })));
 }
 
 type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
@@ -48,6 +50,7 @@ export async function activateClient(
   // Registered before the server starts, so that a server that fails to start gives a clear error
   // from the command rather than "command not found".
   context.subscriptions.push(vscode.commands.registerCommand(LOOKUP_COMMAND, (arg?: unknown) => lookUpCode(languageClient, arg)));
+  registerWbxmlDocuments(context);
   // The browser server has no file system: it reads the syncml.customCodes files through VS Code,
   // whatever the workspace's scheme. (The Node server reads them itself and never asks.)
   context.subscriptions.push(languageClient.onRequest(ReadFileRequest.type, (params) => readFileForServer(params)));

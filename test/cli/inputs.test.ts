@@ -34,7 +34,7 @@ test('an empty directory: nothing to check, exit 2', () => {
   try {
     const r = runCli([join(t.dir, 'empty')]);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /^syncml-check: .*empty: nothing to check: no \.xml, \.syncml, \.ddf or \.tnds files found$/m);
+    assert.match(r.stderr, /^syncml-check: .*empty: nothing to check: no \.xml, \.syncml, \.ddf, \.tnds or \.wbxml files found$/m);
     assert.equal(r.stdout, '');
   } finally {
     t.cleanup();

@@ -18,6 +18,7 @@ import { createLanguageService } from '../../server/src/languageService';
 import { mutantRng } from './mutate';
 import { buildCase, check, describeFailure, reproduceCommand, runCase, type FuzzCase, type FuzzOutcome } from './run';
 import { ROOT, seeds } from './sources';
+import { describeWbxmlFailure, runWbxmlCase } from './wbxml';
 
 const FAILURES = join(ROOT, 'test', 'fuzz', 'failures');
 
@@ -135,9 +136,17 @@ function main(): number {
   const slow: FuzzOutcome[] = [];
   let checked = 0;
   let chars = 0;
+  let wbxmlFailures = 0;
   const started = performance.now();
   let lastReport = started;
   for (const index of indices) {
+    // The WBXML target: a byte mutant of a capture per index, beside the text mutant.
+    const w = runWbxmlCase(service, options.seed, index);
+    if (w.error && !signatures.has(`wbxml ${w.error.replace(/\d+/g, 'N')}`)) {
+      signatures.add(`wbxml ${w.error.replace(/\d+/g, 'N')}`);
+      console.log(`\nFAIL ${describeWbxmlFailure(w)}`);
+      wbxmlFailures++;
+    }
     const o = runCase(service, options.seed, index);
     checked++;
     chars += o.text.length;
@@ -165,14 +174,14 @@ function main(): number {
   const seconds = (performance.now() - started) / 1000;
   console.log(
     `fuzz: ${checked} mutant(s), ${(chars / 1e6).toFixed(1)} M chars in ${seconds.toFixed(1)} s; ` +
-      `${failures.length} distinct failure(s); seed ${options.seed}`,
+      `${failures.length} distinct failure(s), ${wbxmlFailures} distinct WBXML failure(s); seed ${options.seed}`,
   );
   for (const o of slow) console.log(`  slow: mutant #${o.index} (${o.source}, ${o.text.length} chars) took ${o.ms.toFixed(0)} ms — ${reproduceCommand(o.seed, o.index)}`);
   if (failures.length > 0) {
     console.log(`\nFAILED. Reproduce one with: ${reproduceCommand(options.seed, failures[0].index)}`);
     return 1;
   }
-  return 0;
+  return wbxmlFailures > 0 ? 1 : 0;
 }
 
 process.exitCode = main();

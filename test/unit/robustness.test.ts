@@ -13,6 +13,7 @@ import { checkText, splitsSurrogatePair } from '../fuzz/invariants';
 import { MUTATOR_NAMES, MUTATORS, Rng, mutantRng } from '../fuzz/mutate';
 import { buildCase, describeFailure, runCase } from '../fuzz/run';
 import { seeds } from '../fuzz/sources';
+import { describeWbxmlFailure, runWbxmlCase, wbxmlSeeds } from '../fuzz/wbxml';
 import { analyze, dmMessage, service, status } from '../support/service';
 
 /** The unit run's seed: fixed, so `npm test` is deterministic. `npm run fuzz` picks a new one each time. */
@@ -64,6 +65,18 @@ describe('fuzz: mutants of the corpus and the examples (fixed seed)', () => {
       reached.cdata ||= t.includes('<![CDATA[');
     }
     assert.deepEqual(reached, { lone: true, nul: true, cr: true, astral: true, cdata: true });
+  });
+});
+
+describe('fuzz: byte mutants of WBXML captures (fixed seed)', () => {
+  it('150 mutants: no throw, one-line reasons, stop comments where they say, decoded text passes every invariant', () => {
+    assert.ok(wbxmlSeeds().length >= 10);
+    const failures: string[] = [];
+    for (let index = 0; index < 150; index++) {
+      const o = runWbxmlCase(service, SEED, index);
+      if (o.error) failures.push(describeWbxmlFailure(o));
+    }
+    assert.deepEqual(failures, []);
   });
 });
 

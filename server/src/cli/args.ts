@@ -32,6 +32,8 @@ export interface DecodeCommand extends CommonOptions {
   inputs: string[];
   /** Print the whole file with each code annotated instead of one line per code. */
   annotate: boolean;
+  /** Print the text as checked (WBXML decoded to XML) instead of the codes. */
+  xml: boolean;
   stdinFilename: string | undefined;
 }
 
@@ -62,16 +64,19 @@ export const USAGE = `Usage:
 
 Inputs:
   file     checked whatever its extension (.syncml may hold a fragment; .ddf/.tnds are DM trees)
-  dir      searched recursively for .xml, .syncml, .ddf and .tnds files; an .xml file whose
-           root element is neither SyncML nor MgmtTree, nor a SyncML command (a profile of
-           bare Replace, Add, Exec, ...), is skipped
+  dir      searched recursively for .xml, .syncml, .ddf, .tnds and .wbxml files; an .xml file
+           whose root element is neither SyncML nor MgmtTree, nor a SyncML command (a profile
+           of bare Replace, Add, Exec, ...), is skipped
   -        read standard input
+  WBXML    SyncML/DM/DevInf/DDF WBXML is recognised from its first bytes, whatever the file is
+           called, and checked as XML: line:column then refer to the decoded XML (decode --xml)
 
 Options:
   --format text|json|sarif   output format (default text; decode and explain: text|json)
   --max-warnings N           exit 1 when there are more than N warnings (default: unlimited)
   --stdin-filename PATH      name to report for standard input (its extension picks the language)
   --annotate                 decode: print the whole file with each code annotated
+  --xml                      decode: print each input as XML text (a WBXML capture decoded)
   --family ID                explain: only this code family
   --verbose                  say which files are checked or skipped, and why
   --color, --no-color        force or disable colours (default: on a terminal, unless NO_COLOR)
@@ -106,6 +111,7 @@ const OPTIONS = {
   'no-color': { type: 'boolean' },
   decode: { type: 'boolean' },
   annotate: { type: 'boolean' },
+  xml: { type: 'boolean' },
   format: { type: 'string' },
   'max-warnings': { type: 'string' },
   family: { type: 'string' },
@@ -158,6 +164,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   let color: ColorChoice = 'auto';
   let family: FamilyId | undefined;
   let annotate = false;
+  let xml = false;
   let stdinFilename: string | undefined;
   let help = false;
   let version = false;
@@ -209,6 +216,9 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         break;
       case 'annotate':
         annotate = true;
+        break;
+      case 'xml':
+        xml = true;
         break;
       case 'format': {
         const v = optionValue(token);
@@ -262,6 +272,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     if (format === 'sarif') return usageError('explain supports --format text or json');
     if (maxWarnings !== undefined) return usageError('--max-warnings applies to checking, not to explain');
     if (annotate) return usageError('--annotate applies to decode, not to explain');
+    if (xml) return usageError('--xml applies to decode, not to explain');
     return { command, ...common, format: format ?? 'text', input: positionals[0], family };
   }
   if (family !== undefined) return usageError('--family applies to explain only');
@@ -274,8 +285,11 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   if (command === 'decode') {
     if (format === 'sarif') return usageError('decode supports --format text or json');
     if (maxWarnings !== undefined) return usageError('--max-warnings applies to checking, not to decode');
-    return { command, ...common, format: format ?? 'text', inputs: positionals, annotate, stdinFilename };
+    if (xml && annotate) return usageError('--xml and --annotate cannot be combined');
+    if (xml && format === 'json') return usageError('--xml prints XML text; it cannot be combined with --format json');
+    return { command, ...common, format: format ?? 'text', inputs: positionals, annotate, xml, stdinFilename };
   }
   if (annotate) return usageError('--annotate applies to decode only');
+  if (xml) return usageError('--xml applies to decode only (syncml-check decode --xml <file>)');
   return { command, ...common, format: format ?? 'text', inputs: positionals, maxWarnings, stdinFilename };
 }

@@ -5,12 +5,12 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { decodeBytes, type DeclarationProblem } from '../model/encoding';
+import { decodeBytes, type DeclarationProblem, type WbxmlSource } from '../model/encoding';
 import { ownPackageJson } from '../node/packageJson';
 import { relativePathToUri } from './format/sarif';
 
 /** Extensions searched for in directories. */
-const CHECKED_EXTENSIONS = ['.xml', '.syncml', '.ddf', '.tnds'] as const;
+export const CHECKED_EXTENSIONS = ['.xml', '.syncml', '.ddf', '.tnds', '.wbxml'] as const;
 
 type LanguageId = 'syncml' | 'dmtree' | 'xml';
 
@@ -183,7 +183,7 @@ function walk(dir: string, cwd: string, out: PlannedFile[], planned: Planned, vi
 }
 
 export type ReadResult =
-  | { ok: true; text: string; encoding: string; declarationProblem?: DeclarationProblem }
+  | { ok: true; text: string; encoding: string; declarationProblem?: DeclarationProblem; wbxml?: WbxmlSource }
   | { ok: false; message: string };
 
 export function readFileText(abs: string): ReadResult {

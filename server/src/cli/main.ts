@@ -11,7 +11,7 @@ import type { Analysis, LanguageService } from '../api';
 import { createCatalog } from '../catalog/index';
 import { errorMessage } from '../errorMessage';
 import { createLanguageService } from '../languageService';
-import type { DeclarationProblem } from '../model/encoding';
+import type { DeclarationProblem, WbxmlSource } from '../model/encoding';
 import { parseArgs, USAGE, type CheckCommand, type ColorChoice, type DecodeCommand, type ExplainCommand } from './args';
 import { byFolder, decodeCommands, decodeDocument, formatDecodeAnnotated, formatDecodeJson, formatDecodeList, type DecodedFile } from './decode';
 import { formatExplainJson, formatExplainText, toExplainReport } from './explain';
@@ -51,6 +51,8 @@ interface LoadedFile {
   languageId: string;
   /** The XML declaration names an encoding the bytes are not in (only a reader of bytes can tell). */
   declarationProblem?: DeclarationProblem;
+  /** A WBXML input: what its header held, and where decoding stopped if it broke off. */
+  wbxml?: WbxmlSource;
 }
 
 /**
@@ -90,7 +92,7 @@ async function loadInputs(
       const what = kind === 'other' ? `not a SyncML message, profile or DM tree (${NOT_SYNCML})` : kind;
       err(`syncml-check: checking ${file.path} (${what}, language ${languageId}, ${read.encoding})`);
     }
-    loaded.push({ file, text: read.text, languageId, declarationProblem: read.declarationProblem });
+    loaded.push({ file, text: read.text, languageId, declarationProblem: read.declarationProblem, wbxml: read.wbxml });
   }
   for (const dir of plan.directories) {
     if (dir.files.some((f) => loaded.some((l) => l.file === f))) continue;
@@ -101,7 +103,7 @@ async function loadInputs(
       message:
         skippedHere > 0
           ? `nothing to check: ${skippedHere === 1 ? '1 .xml file' : `${skippedHere} .xml files`} found, but none is a SyncML message, profile or DM tree`
-          : 'nothing to check: no .xml, .syncml, .ddf or .tnds files found',
+          : 'nothing to check: no .xml, .syncml, .ddf, .tnds or .wbxml files found',
     });
   }
   return { loaded, problems };
@@ -116,6 +118,17 @@ function analyze(service: LanguageService, l: LoadedFile) {
 function validate(service: LanguageService, l: LoadedFile): Diagnostic[] {
   const analysis = analyze(service, l);
   const diagnostics = service.doValidation(analysis);
+  const stop = l.wbxml?.problem;
+  if (stop) {
+    const doc = analysis.document;
+    diagnostics.push({
+      range: { start: doc.positionAt(stop.textOffset), end: doc.positionAt(stop.textEnd) },
+      severity: 1,
+      code: 'xml-syntax',
+      source: 'syncml',
+      message: wbxmlStopMessage(stop),
+    });
+  }
   const p = l.declarationProblem;
   if (p) {
     const doc = analysis.document;
@@ -130,6 +143,19 @@ function validate(service: LanguageService, l: LoadedFile): Diagnostic[] {
   return diagnostics;
 }
 
+function wbxmlStopMessage(stop: NonNullable<WbxmlSource['problem']>): string {
+  return `WBXML decoding stopped at byte offset ${stop.offset}: ${stop.message}; the rest of the capture is not shown`;
+}
+
+/** Positions in the output of a WBXML input refer to its decoded XML: say so once per file, on stderr. */
+function noteWbxml(loaded: readonly LoadedFile[]): void {
+  for (const l of loaded) {
+    if (!l.wbxml) continue;
+    const shown = l.file.abs === undefined ? '-' : l.file.path;
+    err(`syncml-check: ${l.file.path}: WBXML decoded to XML; line:column refer to the decoded XML (syncml-check decode --xml ${shown} prints it)`);
+  }
+}
+
 function internalProblem(path: string, e: unknown): InputProblem {
   return { path, message: `internal error while checking: ${errorMessage(e).split('\n')[0]}` };
 }
@@ -137,6 +163,7 @@ function internalProblem(path: string, e: unknown): InputProblem {
 async function runCheck(cmd: CheckCommand): Promise<number> {
   const service = createService();
   const { loaded, problems } = await loadInputs(service, cmd.inputs, cmd.stdinFilename, cmd.verbose);
+  noteWbxml(loaded);
   const results: FileResult[] = [];
   for (const l of loaded) {
     let diagnostics: Diagnostic[];
@@ -179,6 +206,11 @@ async function runCheck(cmd: CheckCommand): Promise<number> {
 async function runDecode(cmd: DecodeCommand): Promise<number> {
   const service = createService();
   const { loaded, problems } = await loadInputs(service, cmd.inputs, cmd.stdinFilename, cmd.verbose);
+  if (cmd.xml) return printXml(cmd, loaded, problems);
+  noteWbxml(loaded);
+  // A WBXML capture that broke off: the part that decoded is listed, and the stop is said once.
+  const brokenOff = loaded.filter((l) => l.wbxml?.problem);
+  for (const l of brokenOff) err(`syncml-check: ${l.file.path}: ${wbxmlStopMessage(l.wbxml!.problem!)}`);
   const files: (DecodedFile & { text: string })[] = [];
   // Files given from one folder are read together: a session split into one file per message pairs across them.
   for (const group of byFolder(loaded, (l) => (l.file.abs === undefined ? undefined : dirname(l.file.abs)))) {
@@ -213,7 +245,21 @@ async function runDecode(cmd: DecodeCommand): Promise<number> {
       out(formatDecodeAnnotated(f.text, f.codes, style, f.commands));
     });
   } else if (files.length) out(formatDecodeList(files, { verbose: cmd.verbose }, style));
-  return problems.length ? EXIT_USAGE : EXIT_OK;
+  return problems.length ? EXIT_USAGE : brokenOff.length ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** `decode --xml`: each input as the text that is checked (a WBXML capture decoded to XML). */
+function printXml(cmd: DecodeCommand, loaded: readonly LoadedFile[], problems: readonly InputProblem[]): number {
+  for (const p of problems) err(formatInputProblem(p));
+  const style = styleFor(cmd.color, process.stdout);
+  loaded.forEach((l, i) => {
+    if (loaded.length > 1) out(`${i ? '\n' : ''}${style.bold(`==> ${l.file.path} <==`)}\n`);
+    out(l.text.endsWith('\n') ? l.text : l.text + '\n');
+    const stop = l.wbxml?.problem;
+    if (stop) err(`syncml-check: ${l.file.path}: ${wbxmlStopMessage(stop)}`);
+  });
+  if (problems.length) return EXIT_USAGE;
+  return loaded.some((l) => l.wbxml?.problem) ? EXIT_PROBLEMS : EXIT_OK;
 }
 
 function runExplain(cmd: ExplainCommand): number {

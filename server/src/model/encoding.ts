@@ -8,7 +8,11 @@
  *   names one other than UTF-8/UTF-16 that the platform knows (ISO-8859-1, windows-1252, ...);
  *   otherwise the file is reported as not text. Real captures often declare `encoding="utf-16"` on
  *   a UTF-8 file: the bytes decide, not the declaration.
+ * - WBXML (SyncML, DM, DevInf, DDF) is recognised by its first bytes, whatever the file is called,
+ *   and decoded to XML text (wbxml/decoder.ts): positions then refer to that text.
  */
+import { decodeWbxml, type WbxmlHeader, type WbxmlProblem } from './wbxml/decoder';
+import { startsLikeWbxml } from './wbxml/sniff';
 
 /** An encoding an XML declaration names that the bytes are not in, as an offset range in the text. */
 export interface DeclarationProblem {
@@ -17,8 +21,14 @@ export interface DeclarationProblem {
   message: string;
 }
 
-type DecodeResult =
-  | { ok: true; text: string; encoding: string; declarationProblem?: DeclarationProblem }
+/** What a WBXML input held, and where its decoding stopped when it broke off (text offsets in the decoded XML). */
+export interface WbxmlSource {
+  header: WbxmlHeader;
+  problem?: WbxmlProblem & { textOffset: number; textEnd: number };
+}
+
+export type DecodeResult =
+  | { ok: true; text: string; encoding: string; declarationProblem?: DeclarationProblem; wbxml?: WbxmlSource }
   | { ok: false; reason: string };
 
 function decodeWith(label: string, bytes: Uint8Array, fatal: boolean): string | undefined {
@@ -38,6 +48,13 @@ function declaredEncoding(bytes: Uint8Array): string | undefined {
 
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
   const n = bytes.length;
+  if (startsLikeWbxml(bytes)) {
+    const w = decodeWbxml(bytes);
+    if (!w.ok) return { ok: false, reason: `WBXML that does not decode: ${w.message} (byte offset ${w.offset})` };
+    const { header, problem } = w;
+    const encoding = `WBXML ${header.version}, ${header.vocabulary}, ${header.charset}`;
+    return { ok: true, text: w.text, encoding, wbxml: problem ? { header, problem } : { header } };
+  }
   // UTF-16 with a BOM.
   if (n >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     if (n >= 4 && bytes[2] === 0 && bytes[3] === 0) return { ok: false, reason: 'binary file (UTF-32 is not supported)' };

@@ -278,6 +278,22 @@ suite('SyncML & OMA DM Codes in a real editor', function () {
     sample = await open('sample.syncml');
   });
 
+  test('WBXML: capture.wbxml (sample.syncml encoded) opens as its decoded XML, served like any SyncML document', async () => {
+    const doc = await vscode.commands.executeCommand('syncml.openDecodedWbxml', workspaceUri('capture.wbxml'));
+    assert.ok(doc, 'the command returns the decoded document');
+    assert.strictEqual(doc.uri.scheme, 'syncml-wbxml');
+    assert.strictEqual(doc.languageId, 'syncml');
+    assert.match(doc.getText(), /<SyncML xmlns="SYNCML:SYNCML1\.2">/);
+    const [diagnostic] = await waitFor('a wrong-code-family diagnostic in the decoded capture', () => {
+      const found = diagnosticsWith(doc.uri, 'wrong-code-family');
+      return found.length ? found : undefined;
+    });
+    assert.ok(diagnostic.range.isEqual(dataRange(doc, 1200, '<Cmd>Replace</Cmd>')), `range ${JSON.stringify(diagnostic.range)}`);
+    const text = await hoverText(doc, positionOf(doc, '404', { from: '<Cmd>Get</Cmd>', delta: 1 }));
+    assert.match(text, /not found/i);
+    sample = await open('sample.syncml');
+  });
+
   suiteTeardown(async () => {
     // Leave no dirty untitled editors behind (a closing window would ask to save them).
     for (const doc of vscode.workspace.textDocuments) {
