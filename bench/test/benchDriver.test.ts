@@ -10,50 +10,81 @@ import type { LatencyJob, LatencyResult } from '../latencyDriver';
 import { ROOT, SERVER } from '../../test/support/lspClient';
 import { MESSAGE } from '../../test/support/lspSamples';
 import { positionOf } from '../../test/support/lspText';
+import { TRACE } from '../../test/support/sessionSamples';
+
+/** Runs the latency driver as `npm run bench` does, on `text` saved to a file; its parsed result. */
+function runJob(text: string, job: (textFile: string) => LatencyJob): LatencyResult {
+  const dir = mkdtempSync(join(tmpdir(), 'syncml-driver-'));
+  try {
+    const textFile = join(dir, 'message.xml');
+    writeFileSync(textFile, text);
+    const jobFile = join(dir, 'job.json');
+    writeFileSync(jobFile, JSON.stringify(job(textFile)));
+    const run = spawnSync(process.execPath, ['--expose-gc', join(ROOT, 'out', 'bench', 'latencyDriver.js'), jobFile], { encoding: 'utf8', timeout: 60000 });
+    assert.equal(run.status, 0, run.stderr);
+    const r = JSON.parse(run.stdout) as LatencyResult;
+    assert.deepEqual(r.notes, []);
+    return r;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The job `npm run bench` sends, for the real server and the null server. */
+function job(textFile: string, uri: string, plan: LatencyJob['plan'], capabilities: Record<string, unknown>): LatencyJob {
+  return {
+    ours: [SERVER, '--stdio'],
+    baseline: [join(ROOT, 'out', 'bench', 'nullServer.js')],
+    cwd: ROOT,
+    textFile,
+    uri,
+    languageId: 'syncml',
+    capabilities,
+    initializationOptions: { diagnosticsDelay: 0 },
+    plan,
+    warmupMs: 0,
+    rounds: 2,
+    settleMs: 10000,
+  };
+}
 
 describe('bench latency driver', () => {
   it('measures hovers and completions against the real server and the null server', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'syncml-driver-'));
-    try {
-      const textFile = join(dir, 'message.xml');
-      writeFileSync(textFile, MESSAGE);
-      const at = { hover: positionOf(MESSAGE, '<Data>404', 7), completion: positionOf(MESSAGE, '<Data>404', 9) };
-      const job: LatencyJob = {
-        ours: [SERVER, '--stdio'],
-        baseline: [join(ROOT, 'out', 'bench', 'nullServer.js')],
-        cwd: ROOT,
-        textFile,
-        uri: 'file:///bench/message.xml',
-        languageId: 'syncml',
-        capabilities: { textDocument: { completion: { completionItem: { labelDetailsSupport: true }, completionList: { itemDefaults: ['editRange', 'data'] } } } },
-        initializationOptions: { diagnosticsDelay: 0 },
-        plan: [at, at, at],
-        warmupMs: 0,
-        rounds: 2,
-        settleMs: 10000,
-      };
-      const jobFile = join(dir, 'job.json');
-      writeFileSync(jobFile, JSON.stringify(job));
-      const run = spawnSync(process.execPath, ['--expose-gc', join(ROOT, 'out', 'bench', 'latencyDriver.js'), jobFile], { encoding: 'utf8', timeout: 60000 });
-      assert.equal(run.status, 0, run.stderr);
-      const r = JSON.parse(run.stdout) as LatencyResult;
-      assert.deepEqual(r.notes, []);
-      assert.ok(r.openToFirstDiagnosticsMs !== null && r.openToFirstDiagnosticsMs > 0);
-      // 2 rounds of 3 positions, each answered by our server; the null server answers null.
-      for (const kind of ['hover', 'completion'] as const) {
-        assert.deepEqual(r.ours[kind].rounds.map((x) => x.length), [3, 3]);
-        assert.equal(r.ours[kind].answered, 6, kind);
-        assert.equal(r.ours[kind].errors, 0);
-        assert.equal(r.baseline[kind].answered, 0);
-        assert.ok(r.ours[kind].rounds.flat().every((ms) => Number.isFinite(ms) && ms > 0));
-      }
-      assert.equal(r.warmup.ours.hover.rounds.length, 1, 'at least one warm-up round');
-      // The ping is an unknown method: answered with an error, and still timed.
-      assert.equal(r.ours.ping.rounds.flat().length, 6);
-      // The compact list for these capabilities: some 60 status codes in well under 10 KB.
-      assert.ok(r.completionBytes !== null && r.completionBytes > 1000 && r.completionBytes < 10000, String(r.completionBytes));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    const at = { hover: positionOf(MESSAGE, '<Data>404', 7), completion: positionOf(MESSAGE, '<Data>404', 9) };
+    const capabilities = { textDocument: { completion: { completionItem: { labelDetailsSupport: true }, completionList: { itemDefaults: ['editRange', 'data'] } } } };
+    const r = runJob(MESSAGE, (textFile) => job(textFile, 'file:///bench/message.xml', [at, at, at], capabilities));
+    assert.ok(r.openToFirstDiagnosticsMs !== null && r.openToFirstDiagnosticsMs > 0);
+    // 2 rounds of 3 positions, each answered by our server; the null server answers null.
+    for (const kind of ['hover', 'completion'] as const) {
+      assert.deepEqual(r.ours[kind].rounds.map((x) => x.length), [3, 3]);
+      assert.equal(r.ours[kind].answered, 6, kind);
+      assert.equal(r.ours[kind].errors, 0);
+      assert.equal(r.baseline[kind].answered, 0);
+      assert.ok(r.ours[kind].rounds.flat().every((ms) => Number.isFinite(ms) && ms > 0));
+    }
+    assert.equal(r.warmup.ours.hover.rounds.length, 1, 'at least one warm-up round');
+    // The ping is an unknown method: answered with an error, and still timed.
+    assert.equal(r.ours.ping.rounds.flat().length, 6);
+    // The compact list for these capabilities: some 60 status codes in well under 10 KB.
+    assert.ok(r.completionBytes !== null && r.completionBytes > 1000 && r.completionBytes < 10000, String(r.completionBytes));
+  });
+
+  it('times definition, references and code lens resolve against the real server', () => {
+    const uri = 'file:///bench/trace.xml';
+    const name = positionOf(TRACE, '<Replace>', 1);
+    const at = {
+      hover: positionOf(TRACE, '<Data>404', 7),
+      completion: positionOf(TRACE, '<Data>404', 9),
+      definition: positionOf(TRACE, '<CmdRef>5', 8),
+      references: positionOf(TRACE, '<CmdID>5', 7),
+      lens: { range: { start: name, end: { line: name.line, character: name.character + 7 } }, data: { part: 'status', uri } },
+    };
+    const r = runJob(TRACE, (textFile) => job(textFile, uri, [at, at], {}));
+    for (const kind of ['definition', 'references', 'codeLens'] as const) {
+      const s = r.ours.session[kind];
+      assert.deepEqual(s.rounds.map((x) => x.length), [2, 2], kind);
+      assert.equal(s.answered, 4, kind);
+      assert.equal(s.errors, 0, kind);
     }
   });
 });

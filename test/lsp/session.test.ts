@@ -2,14 +2,9 @@
 // document highlight, code lens (and its click), the outline's outcomes; in a trace and across the
 // open files of one folder.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeEach, describe, it } from 'node:test';
-import type { LatencyJob, LatencyResult } from '../../bench/latencyDriver';
 import { serverForSuite } from '../support/lspSuite';
-import { LspClient, ROOT, SERVER, defaultCapabilities, docUri } from '../support/lspClient';
+import { LspClient, defaultCapabilities, docUri } from '../support/lspClient';
 import { positionOf, textOf } from '../support/lspText';
 import { ATOMIC_TRACE, CLIENT_ANSWERS, SERVER_COMMANDS, TRACE } from '../support/sessionSamples';
 
@@ -187,53 +182,6 @@ describe('session navigation over stdio', () => {
       );
     } finally {
       await other.shutdown();
-    }
-  });
-});
-
-describe('bench latency driver: the session requests', () => {
-  it('times definition, references and code lens resolve against the real server', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'syncml-driver-'));
-    try {
-      const textFile = join(dir, 'trace.xml');
-      writeFileSync(textFile, TRACE);
-      const uri = 'file:///bench/trace.xml';
-      const name = positionOf(TRACE, '<Replace>', 1);
-      const at = {
-        hover: positionOf(TRACE, '<Data>404', 7),
-        completion: positionOf(TRACE, '<Data>404', 9),
-        definition: positionOf(TRACE, '<CmdRef>5', 8),
-        references: positionOf(TRACE, '<CmdID>5', 7),
-        lens: { range: { start: name, end: { line: name.line, character: name.character + 7 } }, data: { part: 'status', uri } },
-      };
-      const job: LatencyJob = {
-        ours: [SERVER, '--stdio'],
-        baseline: [join(ROOT, 'out', 'bench', 'nullServer.js')],
-        cwd: ROOT,
-        textFile,
-        uri,
-        languageId: 'syncml',
-        capabilities: {},
-        initializationOptions: { diagnosticsDelay: 0 },
-        plan: [at, at],
-        warmupMs: 0,
-        rounds: 2,
-        settleMs: 10000,
-      };
-      const jobFile = join(dir, 'job.json');
-      writeFileSync(jobFile, JSON.stringify(job));
-      const run = spawnSync(process.execPath, ['--expose-gc', join(ROOT, 'out', 'bench', 'latencyDriver.js'), jobFile], { encoding: 'utf8', timeout: 60000 });
-      assert.equal(run.status, 0, run.stderr);
-      const r = JSON.parse(run.stdout) as LatencyResult;
-      assert.deepEqual(r.notes, []);
-      for (const kind of ['definition', 'references', 'codeLens'] as const) {
-        const s = r.ours.session[kind];
-        assert.deepEqual(s.rounds.map((x) => x.length), [2, 2], kind);
-        assert.equal(s.answered, 4, kind);
-        assert.equal(s.errors, 0, kind);
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis, LanguageService } from '../api';
 import { createCatalog } from '../catalog/index';
+import { diagnosticCodeInfo, lspSeverity } from '../diagnosticCodes';
 import { errorMessage } from '../errorMessage';
 import { createLanguageService } from '../languageService';
 import type { DeclarationProblem, WbxmlSource } from '../model/encoding';
@@ -118,28 +119,19 @@ function analyze(service: LanguageService, l: LoadedFile) {
 function validate(service: LanguageService, l: LoadedFile): Diagnostic[] {
   const analysis = analyze(service, l);
   const diagnostics = service.doValidation(analysis);
+  const doc = analysis.document;
+  // Both are XML syntax problems only the bytes show; reported as the service reports its own.
+  const syntax = (start: number, end: number, message: string): Diagnostic => ({
+    range: { start: doc.positionAt(start), end: doc.positionAt(end) },
+    severity: lspSeverity(diagnosticCodeInfo('xml-syntax')!.defaultSeverity),
+    code: 'xml-syntax',
+    source: 'syncml',
+    message,
+  });
   const stop = l.wbxml?.problem;
-  if (stop) {
-    const doc = analysis.document;
-    diagnostics.push({
-      range: { start: doc.positionAt(stop.textOffset), end: doc.positionAt(stop.textEnd) },
-      severity: 1,
-      code: 'xml-syntax',
-      source: 'syncml',
-      message: wbxmlStopMessage(stop),
-    });
-  }
+  if (stop) diagnostics.push(syntax(stop.textOffset, stop.textEnd, wbxmlStopMessage(stop)));
   const p = l.declarationProblem;
-  if (p) {
-    const doc = analysis.document;
-    diagnostics.unshift({
-      range: { start: doc.positionAt(p.start), end: doc.positionAt(p.end) },
-      severity: 1,
-      code: 'xml-syntax',
-      source: 'syncml',
-      message: p.message,
-    });
-  }
+  if (p) diagnostics.unshift(syntax(p.start, p.end, p.message));
   return diagnostics;
 }
 
