@@ -13,7 +13,7 @@
  * before that, one message with the offset.
  */
 import { FALLBACK_VOCABULARY, vocabularyByNumber, vocabularyByString, type PageSpec, type Vocabulary } from './codePages';
-import { Output, utf8Of } from './output';
+import { Output, TagName, utf8Of } from './output';
 import { looksLikeWbxml } from './sniff';
 
 /** Global tokens (WAP-192-WBXML §7.1), the same on every code page. */
@@ -103,17 +103,17 @@ function indent(depth: number): Uint8Array {
   return INDENTS[depth];
 }
 
-/** The UTF-8 bytes of each page's tag names, made when a page is first used. */
-interface PageBytes {
-  tags: (Uint8Array | undefined)[];
-  xmlns: Uint8Array;
+/** Each page's tag names, indexed by token, made when a page is first used. */
+interface PageTags {
+  tags: (TagName | undefined)[];
 }
-const PAGE_BYTES = new WeakMap<PageSpec, PageBytes>();
-function pageBytes(page: PageSpec): PageBytes {
-  let b = PAGE_BYTES.get(page);
+const PAGE_TAGS = new WeakMap<PageSpec, PageTags>();
+function pageTags(page: PageSpec): PageTags {
+  let b = PAGE_TAGS.get(page);
   if (!b) {
-    b = { tags: page.tags.map((t) => (t === undefined ? undefined : utf8Of(t))), xmlns: utf8Of(` xmlns="${page.namespace}"`) };
-    PAGE_BYTES.set(page, b);
+    const xmlns = ` xmlns="${page.namespace}"`;
+    b = { tags: page.tags.map((t) => (t === undefined ? undefined : new TagName(t, xmlns))) };
+    PAGE_TAGS.set(page, b);
   }
   return b;
 }
@@ -128,7 +128,7 @@ function escapeAttr(s: string): string {
 }
 
 interface Open {
-  name: Uint8Array;
+  name: TagName;
   namespace: string | undefined;
   hasChildren: boolean;
   hasText: boolean;
@@ -150,11 +150,11 @@ class Decoder {
   private tagPage = 0;
   /** The current tag code page's table, undefined for a page the vocabulary lacks, and its names as bytes. */
   private page: PageSpec | undefined;
-  private pageBytes: PageBytes | undefined;
+  private pageTags: PageTags | undefined;
 
   private setPage(): void {
     this.page = this.vocabulary.pages.get(this.tagPage);
-    this.pageBytes = this.page && pageBytes(this.page);
+    this.pageTags = this.page && pageTags(this.page);
   }
   private attrPage = 0;
   private readonly out: Output;
@@ -429,27 +429,26 @@ class Decoder {
       }
       // A tag: a literal name, or a token of the current page (bit 6: has content, bit 7: has attributes).
       if ((token & 0xc0) === CONTENT && this.leaf(token)) continue;
-      let name: Uint8Array | undefined;
+      let name: TagName | undefined;
       let namespace: string | undefined;
-      let xmlns: Uint8Array | undefined;
+      let paged = false;
       const parent = this.stack.length ? this.stack[this.stack.length - 1] : undefined;
       if (token === LITERAL || token === LITERAL_C || token === LITERAL_A || token === LITERAL_AC) {
         const literal = this.tableString('LITERAL', at);
         if (!/^[A-Za-z_:][\w.:-]*$/.test(literal)) throw new Stop(at, `LITERAL tag name "${literal.slice(0, 40)}" is not an XML name`);
-        name = utf8Of(literal);
+        name = new TagName(literal, '');
         namespace = parent?.namespace;
       } else {
         const page = this.page;
         const id = token & 0x3f;
         if (page) {
-          const b = this.pageBytes!;
-          name = b.tags[id];
+          name = this.pageTags!.tags[id];
           namespace = page.namespace;
-          xmlns = b.xmlns;
+          paged = true;
         } else namespace = parent?.namespace;
-        name ??= utf8Of(`Unknown-page${this.tagPage}-${hex(id)}`);
+        name ??= new TagName(`Unknown-page${this.tagPage}-${hex(id)}`, '');
       }
-      this.openElement(name, namespace, namespace !== parent?.namespace ? xmlns : undefined, parent, (token & 0x80) !== 0, (token & 0x40) !== 0);
+      this.openElement(name, namespace, paged && namespace !== parent?.namespace, parent, (token & 0x80) !== 0, (token & 0x40) !== 0);
     }
   }
 
@@ -463,29 +462,22 @@ class Decoder {
     if (!parent || !page || !this.utf8) return false;
     const bytes = this.bytes;
     if (bytes[this.pos] !== STR_I) return false;
-    const b = this.pageBytes!;
-    const name = b.tags[token & 0x3f];
+    const name = this.pageTags!.tags[token & 0x3f];
     if (!name) return false;
-    // Written on the hope that END follows the string; taken back when it does not.
-    const out = this.out;
-    const mark = out.length;
-    out.startTag(parent.hasText ? undefined : indent(this.baseDepth + this.stack.length), name, page.namespace !== parent.namespace ? b.xmlns : undefined, false);
-    const nul = out.textToNul(bytes, this.pos + 1, this.end);
-    if (nul < 0 || nul + 1 >= this.end || bytes[nul + 1] !== END) {
-      out.length = mark;
-      return false;
-    }
-    out.endTag(undefined, name);
+    const depth = parent.hasText ? -1 : this.baseDepth + this.stack.length;
+    // Long strings take the general path, which copies them in pieces rather than reserving room for all at once.
+    const nul = this.out.leaf(name.start(depth, page.namespace !== parent.namespace, false), bytes, this.pos + 1, this.end, 4096, END, name.end(-1));
+    if (nul < 0) return false;
     parent.hasChildren = true;
     this.pos = nul + 2;
     return true;
   }
 
   private openElement(
-    name: Uint8Array,
+    name: TagName,
     namespace: string | undefined,
-    /** ` xmlns="…"` when the element's namespace is not its parent's. */
-    xmlns: Uint8Array | undefined,
+    /** The element's namespace is not its parent's: write its page's ` xmlns="…"`. */
+    withXmlns: boolean,
     parent: Open | undefined,
     hasAttributes: boolean,
     hasContent: boolean,
@@ -494,24 +486,24 @@ class Decoder {
     const out = this.out;
     // Attributes are read before anything is written: a broken list leaves no half-written tag.
     const attributes = hasAttributes ? this.attributes('attribute list') : undefined;
-    let lead: Uint8Array | undefined;
+    let depth = -1; // no line break before the tag
     if (parent) {
-      if (!parent.hasText) lead = indent(this.baseDepth + this.stack.length);
+      if (!parent.hasText) depth = this.baseDepth + this.stack.length;
       parent.hasChildren = true;
-    } else if (out.length > 0) lead = indent(0);
+    } else if (out.length > 0) depth = 0;
     if (attributes) {
-      out.startTag(lead, name, xmlns, false);
+      out.put(name.start(depth, withXmlns, false));
       out.length--; // reopen the tag for its attributes
       for (const [attr, value] of attributes) out.string(' ' + attr + '="' + escapeAttr(value) + '"');
       out.string(hasContent ? '>' : '/>');
-    } else out.startTag(lead, name, xmlns, !hasContent);
+    } else out.put(name.start(depth, withXmlns, !hasContent));
     if (hasContent) this.stack.push({ name, namespace, hasChildren: false, hasText: false });
     else if (!parent) this.rootDone = true;
   }
 
   private closeElement(): void {
     const el = this.stack.pop()!;
-    this.out.endTag(el.hasChildren && !el.hasText ? indent(this.baseDepth + this.stack.length) : undefined, el.name);
+    this.out.put(el.name.end(el.hasChildren && !el.hasText ? this.baseDepth + this.stack.length : -1));
   }
 
   /** Text is about to be written into the current element. */

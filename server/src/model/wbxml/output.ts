@@ -13,6 +13,56 @@ export function utf8Of(s: string): Uint8Array {
   return encoder.encode(s);
 }
 
+/** Indentation depths whose tags are kept ready-made; deeper ones (only in odd input) are built each time. */
+const CACHED_DEPTHS = 48;
+const EMPTY = new Uint8Array(0);
+
+/**
+ * An element name and its tags as bytes, each with its line break and indentation, made when first
+ * written: a tag is then one copy instead of one per part (line break, indentation, `<`, name, `>`).
+ */
+export class TagName {
+  readonly bytes: Uint8Array;
+  /** Start tags by ((depth + 1) * 4 | with xmlns 2 | empty 1), depth -1 being no line break; empty until made. */
+  private readonly starts: Uint8Array[] = new Array<Uint8Array>((CACHED_DEPTHS + 1) * 4).fill(EMPTY);
+  /** End tags by depth + 1. */
+  private readonly ends: Uint8Array[] = new Array<Uint8Array>(CACHED_DEPTHS + 1).fill(EMPTY);
+
+  constructor(
+    readonly name: string,
+    /** ` xmlns="…"` of the name's code page (written when the namespace changes), or empty. */
+    private readonly xmlns: string,
+  ) {
+    this.bytes = utf8Of(name);
+  }
+
+  /** `<name xmlns="…">` or `<name/>`, after a line break and `depth` levels of indentation unless depth is -1. */
+  start(depth: number, withXmlns: boolean, empty: boolean): Uint8Array {
+    const key = ((depth + 1) << 2) | (withXmlns ? 2 : 0) | (empty ? 1 : 0);
+    if (depth < CACHED_DEPTHS) {
+      const made = this.starts[key];
+      if (made.length !== 0) return made;
+    }
+    const b = utf8Of(lineStart(depth) + '<' + this.name + (withXmlns ? this.xmlns : '') + (empty ? '/>' : '>'));
+    if (depth < CACHED_DEPTHS) this.starts[key] = b;
+    return b;
+  }
+
+  /** `</name>`, after a line break and indentation unless depth is -1. */
+  end(depth: number): Uint8Array {
+    if (depth < CACHED_DEPTHS) {
+      const made = this.ends[depth + 1];
+      if (made.length !== 0) return made;
+    }
+    const b = utf8Of(lineStart(depth) + '</' + this.name + '>');
+    if (depth < CACHED_DEPTHS) this.ends[depth + 1] = b;
+    return b;
+  }
+}
+function lineStart(depth: number): string {
+  return depth < 0 ? '' : '\n' + '  '.repeat(depth);
+}
+
 export class Output {
   private buf: Uint8Array;
   length = 0;
@@ -47,31 +97,31 @@ export class Output {
     this.length = k;
   }
 
-  /** `<name xmlns="…">` or `<name/>` after a line break and indentation (each part optional): one bounds check. */
-  startTag(indent: Uint8Array | undefined, name: Uint8Array, xmlns: Uint8Array | undefined, empty: boolean): void {
-    this.room((indent ? indent.length : 0) + name.length + (xmlns ? xmlns.length : 0) + 3);
+  /**
+   * An element holding one inline string (`<CmdID>1</CmdID>`), with one bounds check: its start tag,
+   * the UTF-8 text from src[from] up to a NUL escaped, its end tag. Returns the NUL's index; -1, with
+   * nothing written, when no NUL comes within `max` bytes or the byte after it is not `next`.
+   */
+  leaf(start: Uint8Array, src: Uint8Array, from: number, srcEnd: number, max: number, next: number, end: Uint8Array): number {
+    const stop = Math.min(srcEnd, from + max);
+    this.room(start.length + (stop - from) * 5 + end.length);
     const buf = this.buf;
     let k = this.length;
-    if (indent) for (let i = 0; i < indent.length; i++) buf[k++] = indent[i];
-    buf[k++] = 0x3c;
-    for (let i = 0; i < name.length; i++) buf[k++] = name[i];
-    if (xmlns) for (let i = 0; i < xmlns.length; i++) buf[k++] = xmlns[i];
-    if (empty) buf[k++] = 0x2f;
-    buf[k++] = 0x3e;
+    for (let i = 0; i < start.length; i++) buf[k++] = start[i];
+    let i = from;
+    for (; i < stop; i++) {
+      const c = src[i];
+      if (c > 0x3e) buf[k++] = c;
+      else if (c === 0) break;
+      else if (c === 0x3c) (buf[k++] = 0x26), (buf[k++] = 0x6c), (buf[k++] = 0x74), (buf[k++] = 0x3b); // &lt;
+      else if (c === 0x26) (buf[k++] = 0x26), (buf[k++] = 0x61), (buf[k++] = 0x6d), (buf[k++] = 0x70), (buf[k++] = 0x3b); // &amp;
+      else if (c === 0x3e) (buf[k++] = 0x26), (buf[k++] = 0x67), (buf[k++] = 0x74), (buf[k++] = 0x3b); // &gt;
+      else buf[k++] = c;
+    }
+    if (i >= stop || i + 1 >= srcEnd || src[i + 1] !== next) return -1;
+    for (let j = 0; j < end.length; j++) buf[k++] = end[j];
     this.length = k;
-  }
-
-  /** `</name>`, after a line break and indentation when given. */
-  endTag(indent: Uint8Array | undefined, name: Uint8Array): void {
-    this.room((indent ? indent.length : 0) + name.length + 3);
-    const buf = this.buf;
-    let k = this.length;
-    if (indent) for (let i = 0; i < indent.length; i++) buf[k++] = indent[i];
-    buf[k++] = 0x3c;
-    buf[k++] = 0x2f;
-    for (let i = 0; i < name.length; i++) buf[k++] = name[i];
-    buf[k++] = 0x3e;
-    this.length = k;
+    return i;
   }
 
   /**
