@@ -492,18 +492,18 @@ class Decoder {
       parent.hasChildren = true;
     } else if (out.length > 0) depth = 0;
     if (attributes) {
-      out.put(name.start(depth, withXmlns, false));
+      out.run(name.start(depth, withXmlns, false));
       out.length--; // reopen the tag for its attributes
       for (const [attr, value] of attributes) out.string(' ' + attr + '="' + escapeAttr(value) + '"');
       out.string(hasContent ? '>' : '/>');
-    } else out.put(name.start(depth, withXmlns, !hasContent));
+    } else out.run(name.start(depth, withXmlns, !hasContent));
     if (hasContent) this.stack.push({ name, namespace, hasChildren: false, hasText: false });
     else if (!parent) this.rootDone = true;
   }
 
   private closeElement(): void {
     const el = this.stack.pop()!;
-    this.out.put(el.name.end(el.hasChildren && !el.hasText ? this.baseDepth + this.stack.length : -1));
+    this.out.run(el.name.end(el.hasChildren && !el.hasText ? this.baseDepth + this.stack.length : -1));
   }
 
   /** Text is about to be written into the current element. */
