@@ -379,77 +379,107 @@ class Decoder {
   // ---- the body ------------------------------------------------------------------------------
 
   private body(): void {
-    while (this.pos < this.end || !this.rootDone) {
-      if (this.rootDone && this.stack.length === 0 && this.pos >= this.end) return;
-      const at = this.pos;
-      const token = this.u8(this.stack.length ? 'a token or END' : 'the root element');
-      if (this.rootDone && token !== PI) {
-        throw new Stop(at, `unexpected token ${hex(token)} after the end of the root element`);
-      }
-      switch (token) {
-        case SWITCH_PAGE:
-          this.tagPage = this.u8('the code page of SWITCH_PAGE');
-          this.setPage();
-          continue;
-        case END:
-          if (this.stack.length === 0) throw new Stop(at, 'END with no open element');
+    const bytes = this.bytes;
+    const end = this.end;
+    const stack = this.stack;
+    while (this.pos < end || !this.rootDone) {
+      if (this.rootDone && stack.length === 0 && this.pos >= end) return;
+      // The common tokens first, in this loop: a tag of the current page without attributes, END.
+      const pos = this.pos;
+      if (pos < end && !this.rootDone) {
+        const token = bytes[pos];
+        const id = token & 0x3f;
+        const page = this.page;
+        if (id > LITERAL && (token & 0x80) === 0 && page !== undefined) {
+          const name = this.pageTags!.tags[id];
+          if (name !== undefined) {
+            this.pos = pos + 1;
+            if ((token & CONTENT) !== 0 && this.leaf(token)) continue;
+            const parent = stack.length ? stack[stack.length - 1] : undefined;
+            this.openElement(name, page.namespace, page.namespace !== parent?.namespace, parent, false, (token & CONTENT) !== 0);
+            continue;
+          }
+        } else if (token === END && stack.length !== 0) {
+          this.pos = pos + 1;
           this.closeElement();
-          if (this.stack.length === 0) this.rootDone = true;
-          continue;
-        case PI:
-          this.processingInstruction();
-          continue;
-        case ENTITY: {
-          const code = this.mb('the character code of ENTITY');
-          this.openText(at);
-          this.out.string(`&#${code};`);
+          if (stack.length === 0) this.rootDone = true;
           continue;
         }
-        case STR_I:
-          this.inlineText(at, 'STR_I');
-          continue;
-        case STR_T:
-          this.tableText(at, 'STR_T');
-          continue;
-        case OPAQUE:
-          this.opaque(at);
-          continue;
-        case EXT_0:
-        case EXT_0 + 1:
-        case EXT_2:
-          continue; // no extension is defined for SyncML: nothing to show
       }
-      if (token >= EXT_I_0 && token <= EXT_I_2) {
-        this.inlineText(at, 'EXT_I');
-        continue;
-      }
-      if (token >= EXT_T_0 && token <= EXT_T_2) {
-        this.tableText(at, 'EXT_T');
-        continue;
-      }
-      // A tag: a literal name, or a token of the current page (bit 6: has content, bit 7: has attributes).
-      if ((token & 0xc0) === CONTENT && this.leaf(token)) continue;
-      let name: TagName | undefined;
-      let namespace: string | undefined;
-      let paged = false;
-      const parent = this.stack.length ? this.stack[this.stack.length - 1] : undefined;
-      if (token === LITERAL || token === LITERAL_C || token === LITERAL_A || token === LITERAL_AC) {
-        const literal = this.tableString('LITERAL', at);
-        if (!/^[A-Za-z_:][\w.:-]*$/.test(literal)) throw new Stop(at, `LITERAL tag name "${literal.slice(0, 40)}" is not an XML name`);
-        name = new TagName(literal, '');
-        namespace = parent?.namespace;
-      } else {
-        const page = this.page;
-        const id = token & 0x3f;
-        if (page) {
-          name = this.pageTags!.tags[id];
-          namespace = page.namespace;
-          paged = true;
-        } else namespace = parent?.namespace;
-        name ??= new TagName(`Unknown-page${this.tagPage}-${hex(id)}`, '');
-      }
-      this.openElement(name, namespace, paged && namespace !== parent?.namespace, parent, (token & 0x80) !== 0, (token & 0x40) !== 0);
+      this.token();
     }
+  }
+
+  /** One token, whatever it is. */
+  private token(): void {
+    const at = this.pos;
+    const token = this.u8(this.stack.length ? 'a token or END' : 'the root element');
+    if (this.rootDone && token !== PI) {
+      throw new Stop(at, `unexpected token ${hex(token)} after the end of the root element`);
+    }
+    switch (token) {
+      case SWITCH_PAGE:
+        this.tagPage = this.u8('the code page of SWITCH_PAGE');
+        this.setPage();
+        return;
+      case END:
+        if (this.stack.length === 0) throw new Stop(at, 'END with no open element');
+        this.closeElement();
+        if (this.stack.length === 0) this.rootDone = true;
+        return;
+      case PI:
+        this.processingInstruction();
+        return;
+      case ENTITY: {
+        const code = this.mb('the character code of ENTITY');
+        this.openText(at);
+        this.out.string(`&#${code};`);
+        return;
+      }
+      case STR_I:
+        this.inlineText(at, 'STR_I');
+        return;
+      case STR_T:
+        this.tableText(at, 'STR_T');
+        return;
+      case OPAQUE:
+        this.opaque(at);
+        return;
+      case EXT_0:
+      case EXT_0 + 1:
+      case EXT_2:
+        return; // no extension is defined for SyncML: nothing to show
+    }
+    if (token >= EXT_I_0 && token <= EXT_I_2) {
+      this.inlineText(at, 'EXT_I');
+      return;
+    }
+    if (token >= EXT_T_0 && token <= EXT_T_2) {
+      this.tableText(at, 'EXT_T');
+      return;
+    }
+    // A tag: a literal name, or a token of the current page (bit 6: has content, bit 7: has attributes).
+    if ((token & 0xc0) === CONTENT && this.leaf(token)) return;
+    let name: TagName | undefined;
+    let namespace: string | undefined;
+    let paged = false;
+    const parent = this.stack.length ? this.stack[this.stack.length - 1] : undefined;
+    if (token === LITERAL || token === LITERAL_C || token === LITERAL_A || token === LITERAL_AC) {
+      const literal = this.tableString('LITERAL', at);
+      if (!/^[A-Za-z_:][\w.:-]*$/.test(literal)) throw new Stop(at, `LITERAL tag name "${literal.slice(0, 40)}" is not an XML name`);
+      name = new TagName(literal, '');
+      namespace = parent?.namespace;
+    } else {
+      const page = this.page;
+      const id = token & 0x3f;
+      if (page) {
+        name = this.pageTags!.tags[id];
+        namespace = page.namespace;
+        paged = true;
+      } else namespace = parent?.namespace;
+      name ??= new TagName(`Unknown-page${this.tagPage}-${hex(id)}`, '');
+    }
+    this.openElement(name, namespace, paged && namespace !== parent?.namespace, parent, (token & 0x80) !== 0, (token & 0x40) !== 0);
   }
 
   /**
