@@ -382,6 +382,7 @@ class Decoder {
     const bytes = this.bytes;
     const end = this.end;
     const stack = this.stack;
+    const out = this.out;
     while (this.pos < end || !this.rootDone) {
       if (this.rootDone && stack.length === 0 && this.pos >= end) return;
       // The common tokens first, in this loop: a tag of the current page without attributes, END.
@@ -393,9 +394,18 @@ class Decoder {
         if (id > LITERAL && (token & 0x80) === 0 && page !== undefined) {
           const name = this.pageTags!.tags[id];
           if (name !== undefined) {
-            this.pos = pos + 1;
-            if ((token & CONTENT) !== 0 && this.leaf(token)) continue;
             const parent = stack.length ? stack[stack.length - 1] : undefined;
+            if ((token & CONTENT) !== 0 && parent !== undefined && bytes[pos + 1] === STR_I && this.utf8) {
+              // The commonest element, a page tag holding one inline string (`<CmdID>1</CmdID>`), in one go.
+              const depth = parent.hasText ? -1 : this.baseDepth + stack.length;
+              const nul = out.leaf(name.start(depth, page.namespace !== parent.namespace, false), bytes, pos + 2, end, 4096, END, name.end(-1));
+              if (nul >= 0) {
+                parent.hasChildren = true;
+                this.pos = nul + 2;
+                continue;
+              }
+            }
+            this.pos = pos + 1;
             this.openElement(name, page.namespace, page.namespace !== parent?.namespace, parent, false, (token & CONTENT) !== 0);
             continue;
           }
@@ -458,8 +468,8 @@ class Decoder {
       this.tableText(at, 'EXT_T');
       return;
     }
-    // A tag: a literal name, or a token of the current page (bit 6: has content, bit 7: has attributes).
-    if ((token & 0xc0) === CONTENT && this.leaf(token)) return;
+    // A tag: a literal name, or a token of the current page (bit 6: has content, bit 7: has attributes);
+    // the body's loop took those of a known page without attributes.
     let name: TagName | undefined;
     let namespace: string | undefined;
     let paged = false;
@@ -480,27 +490,6 @@ class Decoder {
       name ??= new TagName(`Unknown-page${this.tagPage}-${hex(id)}`, '');
     }
     this.openElement(name, namespace, paged && namespace !== parent?.namespace, parent, (token & 0x80) !== 0, (token & 0x40) !== 0);
-  }
-
-  /**
-   * The commonest element, a page tag holding one inline string (`<CmdID>1</CmdID>`), written in one
-   * go without going through the stack. False (nothing read) when the bytes are anything else.
-   */
-  private leaf(token: number): boolean {
-    const parent = this.stack[this.stack.length - 1];
-    const page = this.page;
-    if (!parent || !page || !this.utf8) return false;
-    const bytes = this.bytes;
-    if (bytes[this.pos] !== STR_I) return false;
-    const name = this.pageTags!.tags[token & 0x3f];
-    if (!name) return false;
-    const depth = parent.hasText ? -1 : this.baseDepth + this.stack.length;
-    // Long strings take the general path, which copies them in pieces rather than reserving room for all at once.
-    const nul = this.out.leaf(name.start(depth, page.namespace !== parent.namespace, false), bytes, this.pos + 1, this.end, 4096, END, name.end(-1));
-    if (nul < 0) return false;
-    parent.hasChildren = true;
-    this.pos = nul + 2;
-    return true;
   }
 
   private openElement(
