@@ -482,12 +482,16 @@ class Decoder {
     } else {
       const page = this.page;
       const id = token & 0x3f;
+      const unknown = `Unknown-page${this.tagPage}-${hex(id)}`;
       if (page) {
-        name = this.pageTags!.tags[id];
+        // A token the page does not define still carries the page's namespace.
+        name = this.pageTags!.tags[id] ?? new TagName(unknown, ` xmlns="${page.namespace}"`);
         namespace = page.namespace;
         paged = true;
-      } else namespace = parent?.namespace;
-      name ??= new TagName(`Unknown-page${this.tagPage}-${hex(id)}`, '');
+      } else {
+        name = new TagName(unknown, '');
+        namespace = parent?.namespace;
+      }
     }
     this.openElement(name, namespace, paged && namespace !== parent?.namespace, parent, (token & 0x80) !== 0, (token & 0x40) !== 0);
   }
