@@ -152,6 +152,15 @@ class Decoder {
   private page: PageSpec | undefined;
   private pageTags: PageTags | undefined;
 
+  /** Names that no code page holds (LITERAL, undefined tokens), one TagName each per document. */
+  private readonly otherNames = new Map<string, TagName>();
+  private tagName(name: string, xmlns: string): TagName {
+    const key = name + xmlns;
+    let t = this.otherNames.get(key);
+    if (!t) this.otherNames.set(key, (t = new TagName(name, xmlns)));
+    return t;
+  }
+
   private setPage(): void {
     this.page = this.vocabulary.pages.get(this.tagPage);
     this.pageTags = this.page && pageTags(this.page);
@@ -477,7 +486,7 @@ class Decoder {
     if (token === LITERAL || token === LITERAL_C || token === LITERAL_A || token === LITERAL_AC) {
       const literal = this.tableString('LITERAL', at);
       if (!/^[A-Za-z_:][\w.:-]*$/.test(literal)) throw new Stop(at, `LITERAL tag name "${literal.slice(0, 40)}" is not an XML name`);
-      name = new TagName(literal, '');
+      name = this.tagName(literal, '');
       namespace = parent?.namespace;
     } else {
       const page = this.page;
@@ -485,11 +494,11 @@ class Decoder {
       const unknown = `Unknown-page${this.tagPage}-${hex(id)}`;
       if (page) {
         // A token the page does not define still carries the page's namespace.
-        name = this.pageTags!.tags[id] ?? new TagName(unknown, ` xmlns="${page.namespace}"`);
+        name = this.pageTags!.tags[id] ?? this.tagName(unknown, ` xmlns="${page.namespace}"`);
         namespace = page.namespace;
         paged = true;
       } else {
-        name = new TagName(unknown, '');
+        name = this.tagName(unknown, '');
         namespace = parent?.namespace;
       }
     }

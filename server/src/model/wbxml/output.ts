@@ -48,9 +48,9 @@ const EMPTY = new Run(new Uint8Array(0));
 /**
  * An element name and its tags as bytes, each with its line break and indentation, made when first
  * written: a tag is then one copy instead of one per part (line break, indentation, `<`, name, `>`).
+ * Its tables take 2 KB: make one per name, not per element.
  */
 export class TagName {
-  readonly bytes: Uint8Array;
   /** Start tags by ((depth + 1) * 4 | with xmlns 2 | empty 1), depth -1 being no line break; empty until made. */
   private readonly starts: Run[] = new Array<Run>((CACHED_DEPTHS + 1) * 4).fill(EMPTY);
   /** End tags by depth + 1. */
@@ -60,9 +60,7 @@ export class TagName {
     readonly name: string,
     /** ` xmlns="…"` of the name's code page (written when the namespace changes), or empty. */
     private readonly xmlns: string,
-  ) {
-    this.bytes = utf8Of(name);
-  }
+  ) {}
 
   /** `<name xmlns="…">` or `<name/>`, after a line break and `depth` levels of indentation unless depth is -1. */
   start(depth: number, withXmlns: boolean, empty: boolean): Run {
@@ -87,6 +85,7 @@ export class TagName {
     return b;
   }
 }
+
 /**
  * Writes a run at k and returns where it ends. Words are written whole, so up to 7 bytes past the
  * run's end are overwritten: the caller makes room for them, and whatever is written next covers them.
