@@ -1114,7 +1114,7 @@ async function main(): Promise<void> {
   let cold: ColdReport | null = null;
   if (opts.only.has('cold')) cold = await reportCold(inputs, opts);
   if (opts.only.has('wbxml')) {
-    section(`WBXML: decoding the 10 MB trace's WBXML form (one document per message), median of ${opts.rounds} rounds after 2 warm-up rounds; MB = 2^20 bytes`);
+    section(`WBXML: decoding the 10 MB trace's WBXML form (one document per message; dist/wbxml-decoder.js, the shipped bundle), median of ${opts.rounds} rounds after 2 warm-up rounds; MB = 2^20 bytes`);
     const w = runWbxmlBench(info.service, { rounds: opts.rounds, seed: opts.seed, sizeMB: 10 });
     console.log(
       table(

@@ -1,5 +1,6 @@
 // Build: type-check and emit with tsc (out/, used by the tests), then bundle the shells with esbuild (dist/),
-// and the language service alone for the bench (dist/language-service.js, not in the .vsix).
+// and the language service and the WBXML decoder alone for the bench (dist/language-service.js,
+// dist/wbxml-decoder.js; not in the .vsix).
 // `--loose` emits and bundles even when tsc reports type errors (for work in progress); CI never passes it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -30,6 +31,8 @@ const bundles = [
   { entry: 'server/src/cli/main.ts', out: 'dist/syncml-check.js', platform: 'node', format: 'cjs', banner: '#!/usr/bin/env node' },
   // The language service alone, bundled as the server and the CLI bundle it: what `npm run bench` times.
   { entry: 'server/src/languageService.ts', out: 'dist/language-service.js', platform: 'node', format: 'cjs' },
+  // The WBXML decoder alone, bundled the same way: what `npm run bench -- --only wbxml` times.
+  { entry: 'server/src/model/wbxml/decoder.ts', out: 'dist/wbxml-decoder.js', platform: 'node', format: 'cjs' },
 ];
 
 mkdirSync(join(root, 'dist'), { recursive: true });

@@ -13,7 +13,7 @@
  * before that, one message with the offset.
  */
 import { FALLBACK_VOCABULARY, vocabularyByNumber, vocabularyByString, type PageSpec, type Vocabulary } from './codePages';
-import { Output, utf8Of } from './output';
+import { Output, TagName, utf8Of } from './output';
 import { looksLikeWbxml } from './sniff';
 
 /** Global tokens (WAP-192-WBXML §7.1), the same on every code page. */
@@ -103,17 +103,17 @@ function indent(depth: number): Uint8Array {
   return INDENTS[depth];
 }
 
-/** The UTF-8 bytes of each page's tag names, made when a page is first used. */
-interface PageBytes {
-  tags: (Uint8Array | undefined)[];
-  xmlns: Uint8Array;
+/** Each page's tag names, indexed by token, made when a page is first used. */
+interface PageTags {
+  tags: (TagName | undefined)[];
 }
-const PAGE_BYTES = new WeakMap<PageSpec, PageBytes>();
-function pageBytes(page: PageSpec): PageBytes {
-  let b = PAGE_BYTES.get(page);
+const PAGE_TAGS = new WeakMap<PageSpec, PageTags>();
+function pageTags(page: PageSpec): PageTags {
+  let b = PAGE_TAGS.get(page);
   if (!b) {
-    b = { tags: page.tags.map((t) => (t === undefined ? undefined : utf8Of(t))), xmlns: utf8Of(` xmlns="${page.namespace}"`) };
-    PAGE_BYTES.set(page, b);
+    const xmlns = ` xmlns="${page.namespace}"`;
+    b = { tags: page.tags.map((t) => (t === undefined ? undefined : new TagName(t, xmlns))) };
+    PAGE_TAGS.set(page, b);
   }
   return b;
 }
@@ -128,7 +128,7 @@ function escapeAttr(s: string): string {
 }
 
 interface Open {
-  name: Uint8Array;
+  name: TagName;
   namespace: string | undefined;
   hasChildren: boolean;
   hasText: boolean;
@@ -150,11 +150,20 @@ class Decoder {
   private tagPage = 0;
   /** The current tag code page's table, undefined for a page the vocabulary lacks, and its names as bytes. */
   private page: PageSpec | undefined;
-  private pageBytes: PageBytes | undefined;
+  private pageTags: PageTags | undefined;
+
+  /** Names that no code page holds (LITERAL, undefined tokens), one TagName each per document. */
+  private readonly otherNames = new Map<string, TagName>();
+  private tagName(name: string, xmlns: string): TagName {
+    const key = name + xmlns;
+    let t = this.otherNames.get(key);
+    if (!t) this.otherNames.set(key, (t = new TagName(name, xmlns)));
+    return t;
+  }
 
   private setPage(): void {
     this.page = this.vocabulary.pages.get(this.tagPage);
-    this.pageBytes = this.page && pageBytes(this.page);
+    this.pageTags = this.page && pageTags(this.page);
   }
   private attrPage = 0;
   private readonly out: Output;
@@ -379,113 +388,128 @@ class Decoder {
   // ---- the body ------------------------------------------------------------------------------
 
   private body(): void {
-    while (this.pos < this.end || !this.rootDone) {
-      if (this.rootDone && this.stack.length === 0 && this.pos >= this.end) return;
-      const at = this.pos;
-      const token = this.u8(this.stack.length ? 'a token or END' : 'the root element');
-      if (this.rootDone && token !== PI) {
-        throw new Stop(at, `unexpected token ${hex(token)} after the end of the root element`);
-      }
-      switch (token) {
-        case SWITCH_PAGE:
-          this.tagPage = this.u8('the code page of SWITCH_PAGE');
-          this.setPage();
-          continue;
-        case END:
-          if (this.stack.length === 0) throw new Stop(at, 'END with no open element');
+    const bytes = this.bytes;
+    const end = this.end;
+    const stack = this.stack;
+    const out = this.out;
+    while (this.pos < end || !this.rootDone) {
+      if (this.rootDone && stack.length === 0 && this.pos >= end) return;
+      // The common tokens first, in this loop: a tag of the current page without attributes, END.
+      const pos = this.pos;
+      if (pos < end && !this.rootDone) {
+        const token = bytes[pos];
+        const id = token & 0x3f;
+        const page = this.page;
+        if (id > LITERAL && (token & 0x80) === 0 && page !== undefined) {
+          const name = this.pageTags!.tags[id];
+          if (name !== undefined) {
+            const parent = stack.length ? stack[stack.length - 1] : undefined;
+            if ((token & CONTENT) !== 0 && parent !== undefined && bytes[pos + 1] === STR_I && this.utf8) {
+              // The commonest element, a page tag holding one inline string (`<CmdID>1</CmdID>`), in one go.
+              const depth = parent.hasText ? -1 : this.baseDepth + stack.length;
+              const nul = out.leaf(name.start(depth, page.namespace !== parent.namespace, false), bytes, pos + 2, end, 4096, END, name.end(-1));
+              if (nul >= 0) {
+                parent.hasChildren = true;
+                this.pos = nul + 2;
+                continue;
+              }
+            }
+            this.pos = pos + 1;
+            this.openElement(name, page.namespace, page.namespace !== parent?.namespace, parent, false, (token & CONTENT) !== 0);
+            continue;
+          }
+        } else if (token === END && stack.length !== 0) {
+          this.pos = pos + 1;
           this.closeElement();
-          if (this.stack.length === 0) this.rootDone = true;
-          continue;
-        case PI:
-          this.processingInstruction();
-          continue;
-        case ENTITY: {
-          const code = this.mb('the character code of ENTITY');
-          this.openText(at);
-          this.out.string(`&#${code};`);
+          if (stack.length === 0) this.rootDone = true;
           continue;
         }
-        case STR_I:
-          this.inlineText(at, 'STR_I');
-          continue;
-        case STR_T:
-          this.tableText(at, 'STR_T');
-          continue;
-        case OPAQUE:
-          this.opaque(at);
-          continue;
-        case EXT_0:
-        case EXT_0 + 1:
-        case EXT_2:
-          continue; // no extension is defined for SyncML: nothing to show
       }
-      if (token >= EXT_I_0 && token <= EXT_I_2) {
-        this.inlineText(at, 'EXT_I');
-        continue;
-      }
-      if (token >= EXT_T_0 && token <= EXT_T_2) {
-        this.tableText(at, 'EXT_T');
-        continue;
-      }
-      // A tag: a literal name, or a token of the current page (bit 6: has content, bit 7: has attributes).
-      if ((token & 0xc0) === CONTENT && this.leaf(token)) continue;
-      let name: Uint8Array | undefined;
-      let namespace: string | undefined;
-      let xmlns: Uint8Array | undefined;
-      const parent = this.stack.length ? this.stack[this.stack.length - 1] : undefined;
-      if (token === LITERAL || token === LITERAL_C || token === LITERAL_A || token === LITERAL_AC) {
-        const literal = this.tableString('LITERAL', at);
-        if (!/^[A-Za-z_:][\w.:-]*$/.test(literal)) throw new Stop(at, `LITERAL tag name "${literal.slice(0, 40)}" is not an XML name`);
-        name = utf8Of(literal);
-        namespace = parent?.namespace;
-      } else {
-        const page = this.page;
-        const id = token & 0x3f;
-        if (page) {
-          const b = this.pageBytes!;
-          name = b.tags[id];
-          namespace = page.namespace;
-          xmlns = b.xmlns;
-        } else namespace = parent?.namespace;
-        name ??= utf8Of(`Unknown-page${this.tagPage}-${hex(id)}`);
-      }
-      this.openElement(name, namespace, namespace !== parent?.namespace ? xmlns : undefined, parent, (token & 0x80) !== 0, (token & 0x40) !== 0);
+      this.token();
     }
   }
 
-  /**
-   * The commonest element, a page tag holding one inline string (`<CmdID>1</CmdID>`), written in one
-   * go without going through the stack. False (nothing read) when the bytes are anything else.
-   */
-  private leaf(token: number): boolean {
-    const parent = this.stack[this.stack.length - 1];
-    const page = this.page;
-    if (!parent || !page || !this.utf8) return false;
-    const bytes = this.bytes;
-    if (bytes[this.pos] !== STR_I) return false;
-    const b = this.pageBytes!;
-    const name = b.tags[token & 0x3f];
-    if (!name) return false;
-    // Written on the hope that END follows the string; taken back when it does not.
-    const out = this.out;
-    const mark = out.length;
-    out.startTag(parent.hasText ? undefined : indent(this.baseDepth + this.stack.length), name, page.namespace !== parent.namespace ? b.xmlns : undefined, false);
-    const nul = out.textToNul(bytes, this.pos + 1, this.end);
-    if (nul < 0 || nul + 1 >= this.end || bytes[nul + 1] !== END) {
-      out.length = mark;
-      return false;
+  /** One token, whatever it is. */
+  private token(): void {
+    const at = this.pos;
+    const token = this.u8(this.stack.length ? 'a token or END' : 'the root element');
+    if (this.rootDone && token !== PI) {
+      throw new Stop(at, `unexpected token ${hex(token)} after the end of the root element`);
     }
-    out.endTag(undefined, name);
-    parent.hasChildren = true;
-    this.pos = nul + 2;
-    return true;
+    switch (token) {
+      case SWITCH_PAGE:
+        this.tagPage = this.u8('the code page of SWITCH_PAGE');
+        this.setPage();
+        return;
+      case END:
+        if (this.stack.length === 0) throw new Stop(at, 'END with no open element');
+        this.closeElement();
+        if (this.stack.length === 0) this.rootDone = true;
+        return;
+      case PI:
+        this.processingInstruction();
+        return;
+      case ENTITY: {
+        const code = this.mb('the character code of ENTITY');
+        this.openText(at);
+        this.out.string(`&#${code};`);
+        return;
+      }
+      case STR_I:
+        this.inlineText(at, 'STR_I');
+        return;
+      case STR_T:
+        this.tableText(at, 'STR_T');
+        return;
+      case OPAQUE:
+        this.opaque(at);
+        return;
+      case EXT_0:
+      case EXT_0 + 1:
+      case EXT_2:
+        return; // no extension is defined for SyncML: nothing to show
+    }
+    if (token >= EXT_I_0 && token <= EXT_I_2) {
+      this.inlineText(at, 'EXT_I');
+      return;
+    }
+    if (token >= EXT_T_0 && token <= EXT_T_2) {
+      this.tableText(at, 'EXT_T');
+      return;
+    }
+    // A tag: a literal name, or a token of the current page (bit 6: has content, bit 7: has attributes);
+    // the body's loop took those of a known page without attributes.
+    let name: TagName | undefined;
+    let namespace: string | undefined;
+    let paged = false;
+    const parent = this.stack.length ? this.stack[this.stack.length - 1] : undefined;
+    if (token === LITERAL || token === LITERAL_C || token === LITERAL_A || token === LITERAL_AC) {
+      const literal = this.tableString('LITERAL', at);
+      if (!/^[A-Za-z_:][\w.:-]*$/.test(literal)) throw new Stop(at, `LITERAL tag name "${literal.slice(0, 40)}" is not an XML name`);
+      name = this.tagName(literal, '');
+      namespace = parent?.namespace;
+    } else {
+      const page = this.page;
+      const id = token & 0x3f;
+      const unknown = `Unknown-page${this.tagPage}-${hex(id)}`;
+      if (page) {
+        // A token the page does not define still carries the page's namespace.
+        name = this.pageTags!.tags[id] ?? this.tagName(unknown, ` xmlns="${page.namespace}"`);
+        namespace = page.namespace;
+        paged = true;
+      } else {
+        name = this.tagName(unknown, '');
+        namespace = parent?.namespace;
+      }
+    }
+    this.openElement(name, namespace, paged && namespace !== parent?.namespace, parent, (token & 0x80) !== 0, (token & 0x40) !== 0);
   }
 
   private openElement(
-    name: Uint8Array,
+    name: TagName,
     namespace: string | undefined,
-    /** ` xmlns="…"` when the element's namespace is not its parent's. */
-    xmlns: Uint8Array | undefined,
+    /** The element's namespace is not its parent's: write its page's ` xmlns="…"`. */
+    withXmlns: boolean,
     parent: Open | undefined,
     hasAttributes: boolean,
     hasContent: boolean,
@@ -494,24 +518,24 @@ class Decoder {
     const out = this.out;
     // Attributes are read before anything is written: a broken list leaves no half-written tag.
     const attributes = hasAttributes ? this.attributes('attribute list') : undefined;
-    let lead: Uint8Array | undefined;
+    let depth = -1; // no line break before the tag
     if (parent) {
-      if (!parent.hasText) lead = indent(this.baseDepth + this.stack.length);
+      if (!parent.hasText) depth = this.baseDepth + this.stack.length;
       parent.hasChildren = true;
-    } else if (out.length > 0) lead = indent(0);
+    } else if (out.length > 0) depth = 0;
     if (attributes) {
-      out.startTag(lead, name, xmlns, false);
+      out.run(name.start(depth, withXmlns, false));
       out.length--; // reopen the tag for its attributes
       for (const [attr, value] of attributes) out.string(' ' + attr + '="' + escapeAttr(value) + '"');
       out.string(hasContent ? '>' : '/>');
-    } else out.startTag(lead, name, xmlns, !hasContent);
+    } else out.run(name.start(depth, withXmlns, !hasContent));
     if (hasContent) this.stack.push({ name, namespace, hasChildren: false, hasText: false });
     else if (!parent) this.rootDone = true;
   }
 
   private closeElement(): void {
     const el = this.stack.pop()!;
-    this.out.endTag(el.hasChildren && !el.hasText ? indent(this.baseDepth + this.stack.length) : undefined, el.name);
+    this.out.run(el.name.end(el.hasChildren && !el.hasText ? this.baseDepth + this.stack.length : -1));
   }
 
   /** Text is about to be written into the current element. */
