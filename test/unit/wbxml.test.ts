@@ -223,3 +223,30 @@ test('the editor view: decoded text and language, a warning for a capture that b
   const text = wbxmlView(new TextEncoder().encode('<SyncML/>'), 'a.xml');
   assert.deepEqual(text, { ok: false, message: 'a.xml is not WBXML (it reads as utf-8 text): open it as it is.' });
 });
+
+test('a token no code page defines is named by page and number, in its page namespace', () => {
+  const UndefinedMetInf = 0x3f, UndefinedSyncML = 0x3e;
+  const bytes = [
+    ...header({ publicId: 0x1201 }),
+    SyncML | CONTENT, SyncBody | CONTENT, Item | CONTENT,
+    Meta | CONTENT, T.SWITCH_PAGE, 1, UndefinedMetInf | CONTENT, ...strI('x'), T.END, Format | CONTENT, ...strI('int'), T.END, T.END,
+    T.SWITCH_PAGE, 0, UndefinedSyncML | CONTENT, ...strI('y'), T.END,
+    T.END, T.END, T.END,
+  ];
+  const { text, problem } = decodeOk(bytes);
+  assert.equal(problem, undefined);
+  assert.match(text, /\n {8}<Unknown-page1-0x3F xmlns="syncml:metinf">x<\/Unknown-page1-0x3F>\n {8}<Format xmlns="syncml:metinf">int<\/Format>\n/);
+  assert.match(text, /\n {6}<Unknown-page0-0x3E>y<\/Unknown-page0-0x3E>\n/);
+});
+
+test('elements nested deeper than the cached indentation are indented all the same', () => {
+  const depth = 70;
+  const bytes = [...header({ publicId: 0x1201 }), SyncML | CONTENT, SyncBody | CONTENT];
+  for (let i = 0; i < depth; i++) bytes.push(Item | CONTENT);
+  bytes.push(Data | CONTENT, ...strI('1'), T.END);
+  for (let i = 0; i < depth + 2; i++) bytes.push(T.END);
+  const lines = decodeOk(bytes).text.split('\n');
+  for (let i = 0; i < depth; i++) assert.equal(lines[4 + i], `${'  '.repeat(i + 2)}<Item>`, `opening line at depth ${i + 2}`);
+  assert.equal(lines[4 + depth], `${'  '.repeat(depth + 2)}<Data>1</Data>`);
+  for (let i = depth - 1; i >= 0; i--) assert.equal(lines[4 + depth + (depth - i)], `${'  '.repeat(i + 2)}</Item>`, `closing line at depth ${i + 2}`);
+});
