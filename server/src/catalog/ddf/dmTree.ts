@@ -1,0 +1,270 @@
+/**
+ * The DM tree as the product knows it with authority: nodes from the bundled Windows CSP index and
+ * the user's DDF files merged, and the resolution of an OMA-URI to a node. Lookup only, no judgement:
+ * features decide what to say about a resolution.
+ */
+import { dynamicSegment, type DdfNode, type NodeFacts } from './types';
+
+export type TreeScope = 'device' | 'user';
+
+export interface TreeNode {
+  /** null: an unnamed node, matching any segment. */
+  name: string | null;
+  /** The node's path, `./Device/…` for the device tree, dynamic segments written `{title}`. */
+  path: string;
+  facts: NodeFacts;
+  /** Where the facts come from (`Windows CSP DDF windows-2026-01`, or the user's file). */
+  origin: string;
+  parent: TreeNode | undefined;
+  /** Named children by exact name. */
+  children: Map<string, TreeNode>;
+  /** Named children whose CaseSense is CIS, by lower-case name. */
+  folded: Map<string, TreeNode> | undefined;
+  /** The unnamed child, if any. */
+  dynamic: TreeNode | undefined;
+  /** Only a step of some file's `Path` (`./Device`, `Vendor`), described by no DDF. */
+  implied: boolean;
+}
+
+export interface DdfSource {
+  roots: readonly DdfNode[];
+  origin: string;
+}
+
+export type Resolution =
+  | { kind: 'node'; node: TreeNode; scope: TreeScope | undefined }
+  | {
+      kind: 'unknown-node';
+      /** The first segment that names no node: its text as written and its offsets in the URI. */
+      segment: string;
+      start: number;
+      end: number;
+      /** The deepest node that matched. */
+      parent: TreeNode;
+      /** The parent's children closest to the segment (edit distance), closest first. */
+      suggestions: string[];
+      /** The scope where the same path exists, when it exists only in the other one. */
+      otherScope?: TreeScope;
+    }
+  /** A tree the index does not know (another vendor, a retired CSP): nothing can be said. */
+  | { kind: 'unknown-tree' };
+
+function newNode(name: string | null, path: string, facts: NodeFacts, origin: string, parent: TreeNode | undefined, implied: boolean): TreeNode {
+  return { name, path, facts, origin, parent, children: new Map(), folded: undefined, dynamic: undefined, implied };
+}
+
+const IMPLIED_FACTS: NodeFacts = Object.freeze({ access: [] }) as NodeFacts;
+
+/** `./Vendor/MSFT/…` is the device tree. */
+function canonicalSegments(path: string): string[] {
+  const segs = path.split('/').filter((s) => s !== '' && s !== '.');
+  if (segs[0] === 'Vendor') segs.unshift('Device');
+  return segs;
+}
+
+function childByName(parent: TreeNode, name: string, origin: string): TreeNode {
+  let c = parent.children.get(name);
+  if (!c) {
+    c = newNode(name, `${parent.path}/${name}`, IMPLIED_FACTS, origin, parent, true);
+    parent.children.set(name, c);
+  }
+  return c;
+}
+
+function attach(parent: TreeNode, d: DdfNode, origin: string): void {
+  let node: TreeNode;
+  if (d.name === null) {
+    node = parent.dynamic ?? newNode(null, `${parent.path}/${dynamicSegment(d.facts.title)}`, d.facts, origin, parent, false);
+    parent.dynamic = node;
+  } else if (d.name === '.' && parent.parent === undefined) {
+    node = parent;
+  } else {
+    node = childByName(parent, d.name, origin);
+    if (d.facts.caseSense === 'CIS') (parent.folded ??= new Map()).set(d.name.toLowerCase(), node);
+  }
+  // A later source (the user's DDF after the bundled index) describes the node anew; children merge.
+  node.facts = d.facts;
+  node.origin = origin;
+  node.implied = false;
+  for (const c of d.children) attach(node, c, origin);
+}
+
+/**
+ * Parents whose unnamed child is an ADMX-ingested area, whose names contain `~`
+ * (`Contoso~Policy~Sales`): any other name the index lacks there is a typo, not a dynamic area.
+ */
+const INGESTED_AREA_PARENTS = new Set(['./Device/Vendor/MSFT/Policy/Config', './User/Vendor/MSFT/Policy/Config']);
+
+/** Optimal string alignment distance (a swap of neighbours counts once), letters compared without case. */
+function editDistance(a: string, b: string): number {
+  a = a.toLowerCase();
+  b = b.toLowerCase();
+  const m = a.length;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+    }
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n];
+}
+
+function closestNames(parent: TreeNode, segment: string): string[] {
+  const limit = Math.max(1, Math.min(3, Math.floor(segment.length / 4)));
+  const scored: { name: string; d: number }[] = [];
+  for (const name of parent.children.keys()) {
+    if (Math.abs(name.length - segment.length) > limit) continue;
+    const d = editDistance(segment, name);
+    if (d <= limit) scored.push({ name, d });
+  }
+  scored.sort((x, y) => x.d - y.d || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  return scored.slice(0, 3).map((s) => s.name);
+}
+
+function decodeSegment(s: string): string {
+  if (s.indexOf('%') === -1) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+export class DmTree {
+  readonly root: TreeNode;
+
+  constructor(sources: readonly DdfSource[]) {
+    this.root = newNode('.', '.', IMPLIED_FACTS, '', undefined, true);
+    for (const src of sources) {
+      for (const r of src.roots) {
+        let parent = this.root;
+        for (const seg of canonicalSegments(r.parentPath ?? '.')) parent = childByName(parent, seg, src.origin);
+        attach(parent, r, src.origin);
+      }
+    }
+  }
+
+  /**
+   * Resolves an OMA-URI: `./Device/…`, `./User/…`, `./Vendor/MSFT/…` (the device tree), `./DevDetail/…`;
+   * percent-encoded segments, a trailing slash and a `?list=…` query are accepted.
+   */
+  resolve(uri: string): Resolution {
+    const found = this.find(uri);
+    if (found) return found;
+    let end = uri.indexOf('?');
+    if (end === -1) end = uri.length;
+    while (end > 0 && uri.charCodeAt(end - 1) === 0x2f /* / */) end--;
+    // Segment offsets in the URI as written.
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let i = 0;
+    if (uri.startsWith('./')) i = 2;
+    else if (uri.charCodeAt(0) === 0x2f) i = 1;
+    while (i <= end) {
+      let j = uri.indexOf('/', i);
+      if (j === -1 || j > end) j = end;
+      starts.push(i);
+      ends.push(j);
+      i = j + 1;
+    }
+    const segs = starts.map((s, k) => decodeSegment(uri.slice(s, ends[k])));
+    if (segs.length === 0 || (segs.length === 1 && segs[0] === '')) return { kind: 'unknown-tree' };
+    if (segs[0] === 'Vendor') {
+      segs.unshift('Device');
+      starts.unshift(starts[0]);
+      ends.unshift(starts[0]);
+    }
+    const scope: TreeScope | undefined = segs[0] === 'Device' ? 'device' : segs[0] === 'User' ? 'user' : undefined;
+    const walked = this.walk(segs);
+    if (walked.node) return { kind: 'node', node: walked.node, scope };
+    // Authority: a CSP (or a root object) the index describes, in either scope; anything else
+    // (another vendor, a retired CSP) is not ours to judge.
+    const other = scope ? [scope === 'device' ? 'User' : 'Device', ...segs.slice(1)] : undefined;
+    if (!this.knows(segs) && !(other && this.knows(other))) return { kind: 'unknown-tree' };
+    const k = walked.failedAt;
+    const result: Resolution = {
+      kind: 'unknown-node',
+      segment: uri.slice(starts[k], ends[k]),
+      start: starts[k],
+      end: ends[k],
+      parent: walked.parent,
+      suggestions: closestNames(walked.parent, segs[k]),
+    };
+    if (other && this.walk(other).node) result.otherScope = scope === 'device' ? 'user' : 'device';
+    return result;
+  }
+
+  /** The common case, a URI naming a node, in one pass without intermediate arrays; undefined otherwise. */
+  private find(uri: string): Resolution | undefined {
+    let end = uri.indexOf('?');
+    if (end === -1) end = uri.length;
+    while (end > 0 && uri.charCodeAt(end - 1) === 0x2f /* / */) end--;
+    let i = uri.startsWith('./') ? 2 : uri.charCodeAt(0) === 0x2f ? 1 : 0;
+    if (i >= end) return undefined;
+    let n = this.root;
+    let scope: TreeScope | undefined;
+    let first = true;
+    while (i <= end) {
+      let j = uri.indexOf('/', i);
+      if (j === -1 || j > end) j = end;
+      const s = decodeSegment(uri.slice(i, j));
+      if (first) {
+        first = false;
+        if (s === 'Vendor') n = n.children.get('Device') ?? n;
+        scope = s === 'Device' || s === 'Vendor' ? 'device' : s === 'User' ? 'user' : undefined;
+      }
+      let next = n.children.get(s) ?? n.folded?.get(s.toLowerCase());
+      if (!next && n.dynamic && (s.indexOf('~') !== -1 || !INGESTED_AREA_PARENTS.has(n.path))) next = n.dynamic;
+      if (!next) return undefined;
+      n = next;
+      i = j + 1;
+    }
+    return { kind: 'node', node: n, scope };
+  }
+
+  /**
+   * Whether a DDF describes the tree the path is in (a CSP, a root object, a vendor's node): the
+   * deepest node it reaches is described, not only a step of some file's `Path`.
+   */
+  private knows(segs: readonly string[]): boolean {
+    const w = this.walk(segs);
+    return !(w.node ?? w.parent).implied;
+  }
+
+  private walk(segs: readonly string[]): { node?: TreeNode; parent: TreeNode; failedAt: number } {
+    let n = this.root;
+    for (let k = 0; k < segs.length; k++) {
+      const s = segs[k];
+      let next = n.children.get(s) ?? n.folded?.get(s.toLowerCase());
+      if (!next && n.dynamic && (s.indexOf('~') !== -1 || !INGESTED_AREA_PARENTS.has(n.path))) next = n.dynamic;
+      if (!next) return { parent: n, failedAt: k };
+      n = next;
+    }
+    return { node: n, parent: n.parent ?? n, failedAt: -1 };
+  }
+}
+
+/**
+ * The node's Microsoft Learn page, derived from its path: `…/Vendor/MSFT/<CSP>` → `<csp>-csp`, a
+ * Policy area `…/Policy/Config/<Area>` → `policy-csp-<area>` (`_` → `-`), a root object
+ * (`./DevDetail`, `./SyncML/DMAcc`) → `<name>-csp`. Microsoft names its pages so; it is not checked
+ * per page.
+ */
+export function learnUrl(path: string): string | undefined {
+  const base = 'https://learn.microsoft.com/windows/client-management/mdm/';
+  const v = /^\.\/(?:Device\/|User\/)?Vendor\/MSFT\/([^/{]+)(?:\/(?:Config|Result)\/([^/{~]+)(?:\/|$))?/.exec(path);
+  if (v) {
+    if (v[1] === 'Policy' && v[2]) return `${base}policy-csp-${v[2].toLowerCase().replace(/_/g, '-')}`;
+    return `${base}${v[1].toLowerCase()}-csp`;
+  }
+  const r = /^\.\/(?:SyncML\/)?(DevDetail|DevInfo|DMAcc)(?:\/|$)/.exec(path);
+  return r ? `${base}${r[1].toLowerCase()}-csp` : undefined;
+}

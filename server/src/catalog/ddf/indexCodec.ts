@@ -1,0 +1,171 @@
+/**
+ * The compact encoding of a DM tree index (the bundled Windows CSP index): facts only, every string
+ * once in a shared table, every node a short array of numbers, every distinct allowed-values set
+ * once. `encodeIndex` runs in the generator (scripts/build-csp-index.mjs); `decodeIndex` at the
+ * first lookup.
+ *
+ * Node row (trailing zeros dropped; a string is its table index + 1, 0 = absent):
+ *   [name (0 = unnamed), parent row + 1 (0 = top level), parentPath, flags, format, occurrence,
+ *    default, allowed set + 1, osBuild, cspVersion, deprecated build, dynamic naming, title, mime]
+ * flags: access bits (ACCESS_TYPES order) | scope << 6 | caseSense << 8 | atomicRequired << 10 | deprecated << 11
+ * Allowed set: [kind, list delimiter, ...payload]: ENUM/Flag value, label pairs; Range text;
+ * RegEx pattern; ADMX area, name, file.
+ */
+import { ACCESS_TYPES, ALLOWED_KINDS, dynamicSegment, type AllowedValues, type DdfNode, type NodeFacts } from './types';
+
+export const INDEX_FORMAT = 1;
+
+export interface IndexDrop {
+  /** The DDF drop's folder name (`windows-2026-01`). */
+  name: string;
+  /** Its date (`2026-01`), when the name carries one. */
+  date?: string;
+  files: number;
+  nodes: number;
+}
+
+export interface EncodedIndex {
+  format: number;
+  drop: IndexDrop;
+  strings: string[];
+  allowed: number[][];
+  nodes: number[][];
+}
+
+const SCOPES = [undefined, 'Permanent', 'Dynamic'] as const;
+const CASES = [undefined, 'CS', 'CIS'] as const;
+
+export function encodeIndex(roots: readonly DdfNode[], drop: Omit<IndexDrop, 'nodes'>): EncodedIndex {
+  const strings: string[] = [];
+  const stringIds = new Map<string, number>();
+  const str = (s: string | undefined): number => {
+    if (s === undefined) return 0;
+    let id = stringIds.get(s);
+    if (id === undefined) {
+      id = strings.push(s);
+      stringIds.set(s, id);
+    }
+    return id;
+  };
+  const allowed: number[][] = [];
+  const allowedIds = new Map<string, number>();
+  const allowedRow = (a: AllowedValues | undefined): number => {
+    if (!a) return 0;
+    const row = [str(a.kind), str(a.listDelimiter)];
+    if (a.values) for (const v of a.values) row.push(str(v.value), str(v.label));
+    else if (a.range) row.push(str(a.range.text));
+    else if (a.pattern !== undefined) row.push(str(a.pattern));
+    else if (a.admx) row.push(str(a.admx.area), str(a.admx.name), str(a.admx.file));
+    const key = row.join(',');
+    let id = allowedIds.get(key);
+    if (id === undefined) {
+      id = allowed.push(row);
+      allowedIds.set(key, id);
+    }
+    return id;
+  };
+  const nodes: number[][] = [];
+  const visit = (n: DdfNode, parent: number): void => {
+    const f = n.facts;
+    let flags = 0;
+    ACCESS_TYPES.forEach((a, i) => {
+      if (f.access.includes(a)) flags |= 1 << i;
+    });
+    flags |= SCOPES.indexOf(f.scope) << 6;
+    flags |= CASES.indexOf(f.caseSense) << 8;
+    if (f.atomicRequired) flags |= 1 << 10;
+    if (f.deprecated !== undefined) flags |= 1 << 11;
+    const row = [
+      n.name === null ? 0 : str(n.name),
+      parent,
+      parent === 0 ? str(n.parentPath) : 0,
+      flags,
+      str(f.format),
+      str(f.occurrence),
+      str(f.defaultValue),
+      allowedRow(f.allowed),
+      str(f.osBuild),
+      str(f.cspVersion),
+      f.deprecated ? str(f.deprecated) : 0,
+      str(f.dynamicNaming),
+      str(f.title),
+      str(f.mime),
+    ];
+    while (row.length && row[row.length - 1] === 0) row.pop();
+    const id = nodes.push(row);
+    for (const c of n.children) visit(c, id);
+  };
+  for (const r of roots) visit(r, 0);
+  return { format: INDEX_FORMAT, drop: { ...drop, nodes: nodes.length }, strings, allowed, nodes };
+}
+
+function decodeAllowed(row: readonly number[], s: (i: number | undefined) => string | undefined): AllowedValues {
+  const kind = (s(row[0]) ?? 'None') as AllowedValues['kind'];
+  const a: AllowedValues = { kind: ALLOWED_KINDS.includes(kind) ? kind : 'None' };
+  const list = s(row[1]);
+  if (list !== undefined) a.listDelimiter = list;
+  switch (a.kind) {
+    case 'ENUM':
+    case 'Flag':
+      a.values = [];
+      for (let i = 2; i < row.length; i += 2) {
+        const label = s(row[i + 1]);
+        a.values.push(label === undefined ? { value: s(row[i]) ?? '' } : { value: s(row[i]) ?? '', label });
+      }
+      break;
+    case 'Range': {
+      const text = s(row[2]) ?? '';
+      const m = /^\[\s*\(?(-?\d+)\)?\s*(?:[-,]\s*\(?(-?\d+)\)?\s*)?\]$/.exec(text.trim());
+      a.range = m ? { text, min: Number(m[1]), max: Number(m[2] ?? m[1]) } : { text };
+      break;
+    }
+    case 'RegEx':
+      a.pattern = s(row[2]) ?? '';
+      break;
+    case 'ADMX':
+      a.admx = { area: s(row[2]) ?? '', name: s(row[3]) ?? '', file: s(row[4]) ?? '' };
+      break;
+  }
+  return a;
+}
+
+/** Rebuilds the top-level nodes (with their subtrees) of an encoded index. */
+export function decodeIndex(index: EncodedIndex): DdfNode[] {
+  const { strings } = index;
+  const s = (i: number | undefined): string | undefined => (i ? strings[i - 1] : undefined);
+  const allowed = index.allowed.map((row) => decodeAllowed(row, s));
+  const built: DdfNode[] = [];
+  const roots: DdfNode[] = [];
+  for (const row of index.nodes) {
+    const flags = row[3] ?? 0;
+    const facts: NodeFacts = { access: ACCESS_TYPES.filter((_, i) => flags & (1 << i)) };
+    const set = <K extends keyof NodeFacts>(k: K, v: NodeFacts[K] | undefined) => {
+      if (v !== undefined) facts[k] = v;
+    };
+    set('format', s(row[4]));
+    set('occurrence', s(row[5]));
+    set('scope', SCOPES[(flags >> 6) & 3]);
+    set('caseSense', CASES[(flags >> 8) & 3]);
+    set('defaultValue', s(row[6]));
+    set('title', s(row[12]));
+    set('mime', s(row[13]));
+    if (row[7]) facts.allowed = allowed[row[7] - 1];
+    set('osBuild', s(row[8]));
+    set('cspVersion', s(row[9]));
+    if (flags & (1 << 11)) facts.deprecated = s(row[10]) ?? '';
+    set('dynamicNaming', s(row[11]));
+    if (flags & (1 << 10)) facts.atomicRequired = true;
+    const name = s(row[0]) ?? null;
+    const parent = row[1] ? built[row[1] - 1] : undefined;
+    const parentPath = parent ? parent.path : (s(row[2]) ?? '.');
+    const path = name === '.' && parentPath === '.' ? '.' : `${parentPath}/${name ?? dynamicSegment(facts.title)}`;
+    const node: DdfNode = { name, facts, children: [], path };
+    if (parent) parent.children.push(node);
+    else {
+      node.parentPath = parentPath;
+      roots.push(node);
+    }
+    built.push(node);
+  }
+  return roots;
+}
