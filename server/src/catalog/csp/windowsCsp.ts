@@ -1,12 +1,12 @@
 /**
  * The bundled Windows CSP index, decoded into a DmTree the first time it is needed (never at start-up).
  */
-import { DmTree, type DdfSource } from '../ddf/dmTree';
-import { decodeIndex, type EncodedIndex, type IndexDrop } from '../ddf/indexCodec';
+import { DmTree, type IndexSource } from '../ddf/dmTree';
+import type { EncodedIndex, IndexDrop } from '../ddf/indexCodec';
 import { WINDOWS_CSP_INDEX_JSON } from './windowsCspIndex';
 
 let index: EncodedIndex | undefined;
-let source: DdfSource | undefined;
+let source: IndexSource | undefined;
 let tree: DmTree | undefined;
 
 function encoded(): EncodedIndex {
@@ -18,10 +18,9 @@ export function windowsCspDrop(): IndexDrop {
   return encoded().drop;
 }
 
-/** The index's nodes as a DDF source, to merge with the user's DDF files. */
-export function windowsCspSource(): DdfSource {
-  const drop = encoded().drop;
-  return (source ??= { roots: decodeIndex(encoded()), origin: `Microsoft Windows CSP DDF, ${drop.name}` });
+/** The index as a source of a DmTree, to merge with the user's DDF files. */
+export function windowsCspSource(): IndexSource {
+  return (source ??= { index: encoded(), origin: `Microsoft Windows CSP DDF, ${encoded().drop.name}` });
 }
 
 /** The Windows CSP tree alone (no user DDF), built once. */

@@ -3,31 +3,67 @@
  * the user's DDF files merged, and the resolution of an OMA-URI to a node. Lookup only, no judgement:
  * features decide what to say about a resolution.
  */
+import { IndexReader, type EncodedIndex } from './indexCodec';
 import { dynamicSegment, type DdfNode, type NodeFacts } from './types';
 
 export type TreeScope = 'device' | 'user';
 
-export interface TreeNode {
-  /** null: an unnamed node, matching any segment. */
-  name: string | null;
-  /** The node's path, `./Device/…` for the device tree, dynamic segments written `{title}`. */
-  path: string;
-  facts: NodeFacts;
-  /** Where the facts come from (`Windows CSP DDF windows-2026-01`, or the user's file). */
-  origin: string;
-  parent: TreeNode | undefined;
+/** The children of every leaf: most nodes are leaves, and a Map each would slow the first load. */
+const NO_CHILDREN: ReadonlyMap<string, TreeNode> = new Map();
+
+export class TreeNode {
   /** Named children by exact name. */
-  children: Map<string, TreeNode>;
+  children: ReadonlyMap<string, TreeNode> = NO_CHILDREN;
   /** Named children whose CaseSense is CIS, by lower-case name. */
-  folded: Map<string, TreeNode> | undefined;
+  folded: Map<string, TreeNode> | undefined = undefined;
   /** The unnamed child, if any. */
-  dynamic: TreeNode | undefined;
-  /** Only a step of some file's `Path` (`./Device`, `Vendor`), described by no DDF. */
-  implied: boolean;
+  dynamic: TreeNode | undefined = undefined;
+  private known: NodeFacts | undefined;
+  /** For a node of the bundled index: reads its facts when first asked (most never are). */
+  private pending: (() => NodeFacts) | undefined;
+
+  constructor(
+    /** null: an unnamed node, matching any segment. */
+    readonly name: string | null,
+    /** The node's path, `./Device/…` for the device tree, dynamic segments written `{title}`. */
+    readonly path: string,
+    facts: NodeFacts | (() => NodeFacts),
+    /** Where the facts come from (`Microsoft Windows CSP DDF, windows-2026-01`, or the user's file). */
+    public origin: string,
+    readonly parent: TreeNode | undefined,
+    /** Only a step of some file's `Path` (`./Device`, `Vendor`), described by no DDF. */
+    public implied: boolean,
+  ) {
+    this.describe(facts, origin);
+  }
+
+  get facts(): NodeFacts {
+    if (this.pending) {
+      this.known = this.pending();
+      this.pending = undefined;
+    }
+    return this.known!;
+  }
+
+  describe(facts: NodeFacts | (() => NodeFacts), origin: string): void {
+    if (typeof facts === 'function') this.pending = facts;
+    else {
+      this.known = facts;
+      this.pending = undefined;
+    }
+    this.origin = origin;
+  }
 }
 
+/** The nodes of a DDF file (the reader's output). */
 export interface DdfSource {
   roots: readonly DdfNode[];
+  origin: string;
+}
+
+/** The bundled index, its facts read on demand. */
+export interface IndexSource {
+  index: EncodedIndex;
   origin: string;
 }
 
@@ -50,7 +86,7 @@ export type Resolution =
   | { kind: 'unknown-tree' };
 
 function newNode(name: string | null, path: string, facts: NodeFacts, origin: string, parent: TreeNode | undefined, implied: boolean): TreeNode {
-  return { name, path, facts, origin, parent, children: new Map(), folded: undefined, dynamic: undefined, implied };
+  return new TreeNode(name, path, facts, origin, parent, implied);
 }
 
 const IMPLIED_FACTS: NodeFacts = Object.freeze({ access: [] }) as NodeFacts;
@@ -66,27 +102,38 @@ function childByName(parent: TreeNode, name: string, origin: string): TreeNode {
   let c = parent.children.get(name);
   if (!c) {
     c = newNode(name, `${parent.path}/${name}`, IMPLIED_FACTS, origin, parent, true);
-    parent.children.set(name, c);
+    if (parent.children === NO_CHILDREN) parent.children = new Map();
+    (parent.children as Map<string, TreeNode>).set(name, c);
   }
   return c;
 }
 
-function attach(parent: TreeNode, d: DdfNode, origin: string): void {
+/** The parent's child of this name (the unnamed child for null), described by `facts`. */
+function place(parent: TreeNode, name: string | null, title: string | undefined, cis: boolean, facts: NodeFacts | (() => NodeFacts), origin: string): TreeNode {
   let node: TreeNode;
-  if (d.name === null) {
-    node = parent.dynamic ?? newNode(null, `${parent.path}/${dynamicSegment(d.facts.title)}`, d.facts, origin, parent, false);
-    parent.dynamic = node;
-  } else if (d.name === '.' && parent.parent === undefined) {
+  if (name === null) {
+    node = parent.dynamic ??= newNode(null, `${parent.path}/${dynamicSegment(title)}`, IMPLIED_FACTS, origin, parent, false);
+  } else if (name === '.' && parent.parent === undefined) {
     node = parent;
   } else {
-    node = childByName(parent, d.name, origin);
-    if (d.facts.caseSense === 'CIS') (parent.folded ??= new Map()).set(d.name.toLowerCase(), node);
+    node = childByName(parent, name, origin);
+    if (cis) (parent.folded ??= new Map()).set(name.toLowerCase(), node);
   }
   // A later source (the user's DDF after the bundled index) describes the node anew; children merge.
-  node.facts = d.facts;
-  node.origin = origin;
+  node.describe(facts, origin);
   node.implied = false;
+  return node;
+}
+
+function attach(parent: TreeNode, d: DdfNode, origin: string): void {
+  const node = place(parent, d.name, d.facts.title, d.facts.caseSense === 'CIS', d.facts, origin);
   for (const c of d.children) attach(node, c, origin);
+}
+
+function parentFor(root: TreeNode, parentPath: string, origin: string): TreeNode {
+  let parent = root;
+  for (const seg of canonicalSegments(parentPath)) parent = childByName(parent, seg, origin);
+  return parent;
 }
 
 /**
@@ -141,14 +188,24 @@ function decodeSegment(s: string): string {
 export class DmTree {
   readonly root: TreeNode;
 
-  constructor(sources: readonly DdfSource[]) {
+  /** Later sources describe a node anew where they overlap earlier ones; children merge. */
+  constructor(sources: readonly (DdfSource | IndexSource)[]) {
     this.root = newNode('.', '.', IMPLIED_FACTS, '', undefined, true);
     for (const src of sources) {
-      for (const r of src.roots) {
-        let parent = this.root;
-        for (const seg of canonicalSegments(r.parentPath ?? '.')) parent = childByName(parent, seg, src.origin);
-        attach(parent, r, src.origin);
+      if ('index' in src) {
+        this.addIndex(src);
+        continue;
       }
+      for (const r of src.roots) attach(parentFor(this.root, r.parentPath ?? '.', src.origin), r, src.origin);
+    }
+  }
+
+  private addIndex(src: IndexSource): void {
+    const reader = new IndexReader(src.index);
+    const built: TreeNode[] = [];
+    for (const row of src.index.nodes) {
+      const parent = row[1] ? built[row[1] - 1] : parentFor(this.root, reader.parentPath(row), src.origin);
+      built.push(place(parent, reader.name(row), reader.title(row), reader.caseInsensitive(row), () => reader.facts(row), src.origin));
     }
   }
 

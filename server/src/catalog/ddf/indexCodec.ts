@@ -11,7 +11,7 @@
  * Allowed set: [kind, list delimiter, ...payload]: ENUM/Flag value, label pairs; Range text;
  * RegEx pattern; ADMX area, name, file.
  */
-import { ACCESS_TYPES, ALLOWED_KINDS, dynamicSegment, type AllowedValues, type DdfNode, type NodeFacts } from './types';
+import { ACCESS_TYPES, ALLOWED_KINDS, dynamicSegment, type AccessType, type AllowedValues, type DdfNode, type NodeFacts } from './types';
 
 export const INDEX_FORMAT = 1;
 
@@ -129,35 +129,76 @@ function decodeAllowed(row: readonly number[], s: (i: number | undefined) => str
   return a;
 }
 
+/** Reads the facts of index rows on demand, each allowed-values set decoded once. */
+export class IndexReader {
+  private readonly allowed: (AllowedValues | undefined)[] = [];
+  constructor(readonly index: EncodedIndex) {}
+
+  string(i: number | undefined): string | undefined {
+    return i ? this.index.strings[i - 1] : undefined;
+  }
+
+  name(row: readonly number[]): string | null {
+    return this.string(row[0]) ?? null;
+  }
+
+  /** A top-level row's parent path. */
+  parentPath(row: readonly number[]): string {
+    return this.string(row[2]) ?? '.';
+  }
+
+  title(row: readonly number[]): string | undefined {
+    return this.string(row[12]);
+  }
+
+  caseInsensitive(row: readonly number[]): boolean {
+    return (((row[3] ?? 0) >> 8) & 3) === 2;
+  }
+
+  facts(row: readonly number[]): NodeFacts {
+    const s = (i: number) => this.string(row[i]);
+    const flags = row[3] ?? 0;
+    const facts: NodeFacts = { access: accessList(flags & 63) };
+    let v: string | undefined;
+    if ((v = s(4)) !== undefined) facts.format = v;
+    if ((v = s(5)) !== undefined) facts.occurrence = v;
+    const scope = SCOPES[(flags >> 6) & 3];
+    if (scope) facts.scope = scope;
+    const cs = CASES[(flags >> 8) & 3];
+    if (cs) facts.caseSense = cs;
+    if ((v = s(6)) !== undefined) facts.defaultValue = v;
+    if ((v = s(12)) !== undefined) facts.title = v;
+    if ((v = s(13)) !== undefined) facts.mime = v;
+    if (row[7]) facts.allowed = this.allowedSet(row[7] - 1);
+    if ((v = s(8)) !== undefined) facts.osBuild = v;
+    if ((v = s(9)) !== undefined) facts.cspVersion = v;
+    if (flags & (1 << 11)) facts.deprecated = s(10) ?? '';
+    if ((v = s(11)) !== undefined) facts.dynamicNaming = v;
+    if (flags & (1 << 10)) facts.atomicRequired = true;
+    return facts;
+  }
+
+  private allowedSet(i: number): AllowedValues {
+    return (this.allowed[i] ??= decodeAllowed(this.index.allowed[i], (k) => this.string(k)));
+  }
+}
+
+const ACCESS_LISTS: AccessType[][] = [];
+/** The access types of a bit set (one array per set, shared). */
+function accessList(bits: number): AccessType[] {
+  return (ACCESS_LISTS[bits] ??= ACCESS_TYPES.filter((_, i) => bits & (1 << i)));
+}
+
 /** Rebuilds the top-level nodes (with their subtrees) of an encoded index. */
 export function decodeIndex(index: EncodedIndex): DdfNode[] {
-  const { strings } = index;
-  const s = (i: number | undefined): string | undefined => (i ? strings[i - 1] : undefined);
-  const allowed = index.allowed.map((row) => decodeAllowed(row, s));
+  const reader = new IndexReader(index);
   const built: DdfNode[] = [];
   const roots: DdfNode[] = [];
   for (const row of index.nodes) {
-    const flags = row[3] ?? 0;
-    const facts: NodeFacts = { access: ACCESS_TYPES.filter((_, i) => flags & (1 << i)) };
-    const set = <K extends keyof NodeFacts>(k: K, v: NodeFacts[K] | undefined) => {
-      if (v !== undefined) facts[k] = v;
-    };
-    set('format', s(row[4]));
-    set('occurrence', s(row[5]));
-    set('scope', SCOPES[(flags >> 6) & 3]);
-    set('caseSense', CASES[(flags >> 8) & 3]);
-    set('defaultValue', s(row[6]));
-    set('title', s(row[12]));
-    set('mime', s(row[13]));
-    if (row[7]) facts.allowed = allowed[row[7] - 1];
-    set('osBuild', s(row[8]));
-    set('cspVersion', s(row[9]));
-    if (flags & (1 << 11)) facts.deprecated = s(row[10]) ?? '';
-    set('dynamicNaming', s(row[11]));
-    if (flags & (1 << 10)) facts.atomicRequired = true;
-    const name = s(row[0]) ?? null;
+    const facts = reader.facts(row);
+    const name = reader.name(row);
     const parent = row[1] ? built[row[1] - 1] : undefined;
-    const parentPath = parent ? parent.path : (s(row[2]) ?? '.');
+    const parentPath = parent ? parent.path : reader.parentPath(row);
     const path = name === '.' && parentPath === '.' ? '.' : `${parentPath}/${name ?? dynamicSegment(facts.title)}`;
     const node: DdfNode = { name, facts, children: [], path };
     if (parent) parent.children.push(node);
