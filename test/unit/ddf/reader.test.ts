@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readDdf } from '../../../server/src/catalog/ddf/reader';
 import type { DdfNode } from '../../../server/src/catalog/ddf/types';
-import { corpusDdf, dropFile } from '../../support/ddf';
+import { readdirSync } from 'node:fs';
+import { CORPUS_DDF, corpusDdf, dropFile } from '../../support/ddf';
 
 function find(roots: readonly DdfNode[], path: string): DdfNode | undefined {
   for (const r of roots) {
@@ -102,6 +103,21 @@ describe('DDF reader: Microsoft DDF v2', () => {
     assert.equal(r.roots[0].path, '.');
     assert.ok(r.roots[0].children.length > 0);
     assert.ok(r.roots[0].children.every((c) => c.path === `./${c.name}`));
+  });
+});
+
+describe('DDF reader: the corpus of DDF files', () => {
+  it('reads every one of them, but the docs page whose Description holds a raw <about:blank>', () => {
+    const failing: string[] = [];
+    let nodes = 0;
+    const count = (n: DdfNode): number => 1 + n.children.reduce((a, c) => a + count(c), 0);
+    for (const f of readdirSync(CORPUS_DDF)) {
+      const r = readDdf(corpusDdf(f), f);
+      if (r.problem) failing.push(f);
+      nodes += r.roots.reduce((a, n) => a + count(n), 0);
+    }
+    assert.deepEqual(failing, ['msdocs-policy-ddf-file-01.xml']);
+    assert.ok(nodes > 1000, `${nodes} nodes`);
   });
 });
 

@@ -142,10 +142,11 @@ function parentFor(root: TreeNode, parentPath: string, origin: string): TreeNode
  */
 const INGESTED_AREA_PARENTS = new Set(['./Device/Vendor/MSFT/Policy/Config', './User/Vendor/MSFT/Policy/Config']);
 
-/** Optimal string alignment distance (a swap of neighbours counts once), letters compared without case. */
-function editDistance(a: string, b: string): number {
-  a = a.toLowerCase();
-  b = b.toLowerCase();
+/**
+ * Optimal string alignment distance (a swap of neighbours counts once) between lower-cased names,
+ * or limit + 1 as soon as it must exceed the limit (most siblings differ early).
+ */
+function editDistance(a: string, b: string, limit: number): number {
   const m = a.length;
   const n = b.length;
   let prev2 = new Array<number>(n + 1).fill(0);
@@ -153,23 +154,31 @@ function editDistance(a: string, b: string): number {
   let cur = new Array<number>(n + 1).fill(0);
   for (let i = 1; i <= m; i++) {
     cur[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        v = Math.min(v, prev2[j - 2] + 1);
+      }
       cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    // A swap can lower the next row by one below this row's minimum, hence the + 1.
+    if (rowMin > limit + 1) return limit + 1;
     [prev2, prev, cur] = [prev, cur, prev2];
   }
   return prev[n];
 }
 
+/** The parent's children closest to the segment, letters compared without case. */
 function closestNames(parent: TreeNode, segment: string): string[] {
   const limit = Math.max(1, Math.min(3, Math.floor(segment.length / 4)));
+  const wanted = segment.toLowerCase();
   const scored: { name: string; d: number }[] = [];
   for (const name of parent.children.keys()) {
     if (Math.abs(name.length - segment.length) > limit) continue;
-    const d = editDistance(segment, name);
+    const d = editDistance(wanted, name.toLowerCase(), limit);
     if (d <= limit) scored.push({ name, d });
   }
   scored.sort((x, y) => x.d - y.d || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
