@@ -83,6 +83,14 @@ describe('resolving an OMA-URI against the Windows CSP index', () => {
     assert.equal(r.otherScope, undefined);
   });
 
+  it('closest names: a deletion, a swap with a case slip, nothing for a name far from all', () => {
+    const base = './Device/Vendor/MSFT/Policy/Config/DeviceLock/';
+    assert.deepEqual(unknown(base + 'MaxInactivityTimeDevLock').suggestions, ['MaxInactivityTimeDeviceLock']);
+    assert.deepEqual(unknown(base + 'minDevicePasswordLenght').suggestions, ['MinDevicePasswordLength']);
+    assert.deepEqual(unknown(base + 'Zzzzzzzzzzzz').suggestions, []);
+    assert.deepEqual(unknown('./Device/Vendor/MSFT/Policy/Config/Updat/ActiveHoursStart').suggestions, ['Update']);
+  });
+
   it('a User-only policy under ./Device, a Device-only policy under ./User: the scope where it exists', () => {
     const userOnly = unknown('./Device/Vendor/MSFT/Policy/Config/ADMX_AddRemovePrograms/NoServices');
     assert.equal(userOnly.otherScope, 'user');

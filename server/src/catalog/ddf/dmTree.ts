@@ -142,20 +142,28 @@ function parentFor(root: TreeNode, parentPath: string, origin: string): TreeNode
  */
 const INGESTED_AREA_PARENTS = new Set(['./Device/Vendor/MSFT/Policy/Config', './User/Vendor/MSFT/Policy/Config']);
 
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /**
- * Optimal string alignment distance (a swap of neighbours counts once) between lower-cased names,
- * or limit + 1 as soon as it must exceed the limit (most siblings differ early).
+ * Optimal string alignment distance (a swap of neighbours counts once) between two names whose
+ * lengths differ by at most `limit`, or more than `limit` when it exceeds it: only the diagonal
+ * band of width limit + 1 is computed, and the rows stop once every cell exceeds the limit.
  */
 function editDistance(a: string, b: string, limit: number): number {
   const m = a.length;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  const w = limit + 1;
+  const big = limit + 2;
+  if (rows[0].length <= n + 1) rows = [new Int32Array(n + 2), new Int32Array(n + 2), new Int32Array(n + 2)];
+  let [prev2, prev, cur] = rows;
+  for (let j = 0; j <= n + 1; j++) prev[j] = j <= w ? j : big;
   for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= n; j++) {
+    const lo = Math.max(1, i - w);
+    const hi = Math.min(n, i + w);
+    cur[lo - 1] = lo === 1 ? i : big;
+    cur[hi + 1] = big;
+    let rowMin = cur[lo - 1];
+    for (let j = lo; j <= hi; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
       if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
@@ -165,7 +173,7 @@ function editDistance(a: string, b: string, limit: number): number {
       if (v < rowMin) rowMin = v;
     }
     // A swap can lower the next row by one below this row's minimum, hence the + 1.
-    if (rowMin > limit + 1) return limit + 1;
+    if (rowMin > limit + 1) return big;
     [prev2, prev, cur] = [prev, cur, prev2];
   }
   return prev[n];
