@@ -3,7 +3,7 @@
  * bundled index module. Pure (the script reads the files), so a test can check that the committed
  * index is exactly what the script makes from the same drop.
  */
-import { encodeIndex } from './indexCodec';
+import { encodeIndex, rowOffsets } from './indexCodec';
 import { readDdf } from './reader';
 import type { DdfNode } from './types';
 
@@ -45,7 +45,11 @@ export function buildCspIndexModule(files: readonly DdfFileText[], dropName: str
     '],"allowed":[',
     ...rows(index.allowed),
     '],"nodes":[',
-    ...rows(index.nodes),
+    // One node per line: its field count, then its fields.
+    ...rowOffsets(index.nodes).map((at, i, all) => {
+      const row = index.nodes.slice(at, at + index.nodes[at] + 1).join(',');
+      return i < all.length - 1 ? row + ',' : row;
+    }),
     ']}',
   ];
   // A template literal holds the JSON nearly as written (only \\, ` and ${ escaped).

@@ -3,7 +3,7 @@
  * the user's DDF files merged, and the resolution of an OMA-URI to a node. Lookup only, no judgement:
  * features decide what to say about a resolution.
  */
-import { IndexReader, type EncodedIndex } from './indexCodec';
+import { IndexReader, rowOffsets, type EncodedIndex } from './indexCodec';
 import { dynamicSegment, type DdfNode, type NodeFacts } from './types';
 
 export type TreeScope = 'device' | 'user';
@@ -220,9 +220,10 @@ export class DmTree {
   private addIndex(src: IndexSource): void {
     const reader = new IndexReader(src.index);
     const built: TreeNode[] = [];
-    for (const row of src.index.nodes) {
-      const parent = row[1] ? built[row[1] - 1] : parentFor(this.root, reader.parentPath(row), src.origin);
-      built.push(place(parent, reader.name(row), reader.title(row), reader.caseInsensitive(row), () => reader.facts(row), src.origin));
+    for (const at of rowOffsets(src.index.nodes)) {
+      const p = reader.parent(at);
+      const parent = p ? built[p - 1] : parentFor(this.root, reader.parentPath(at), src.origin);
+      built.push(place(parent, reader.name(at), reader.title(at), reader.caseInsensitive(at), () => reader.facts(at), src.origin));
     }
   }
 

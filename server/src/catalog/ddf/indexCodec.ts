@@ -4,7 +4,9 @@
  * once. `encodeIndex` runs in the generator (scripts/build-csp-index.mjs); `decodeIndex` at the
  * first lookup.
  *
- * Node row (trailing zeros dropped; a string is its table index + 1, 0 = absent):
+ * Nodes are one flat list of numbers (no array per node, so the first load allocates little): each
+ * row is its field count, then its fields (trailing zeros dropped; a string is its table index + 1,
+ * 0 = absent):
  *   [name (0 = unnamed), parent row + 1 (0 = top level), parentPath, flags, format, occurrence,
  *    default, allowed set + 1, osBuild, cspVersion, deprecated build, dynamic naming, title, mime]
  * flags: access bits (ACCESS_TYPES order) | scope << 6 | caseSense << 8 | atomicRequired << 10 | deprecated << 11
@@ -13,7 +15,14 @@
  */
 import { ACCESS_TYPES, ALLOWED_KINDS, dynamicSegment, type AccessType, type AllowedValues, type DdfNode, type NodeFacts } from './types';
 
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
+
+/** The offset of each node row in the flat list, in order. */
+export function rowOffsets(nodes: readonly number[]): number[] {
+  const offsets: number[] = [];
+  for (let at = 0; at < nodes.length; at += nodes[at] + 1) offsets.push(at);
+  return offsets;
+}
 
 export interface IndexDrop {
   /** The DDF drop's folder name (`windows-2026-01`). */
@@ -29,7 +38,8 @@ export interface EncodedIndex {
   drop: IndexDrop;
   strings: string[];
   allowed: number[][];
-  nodes: number[][];
+  /** The node rows, flat: see above. */
+  nodes: number[];
 }
 
 const SCOPES = [undefined, 'Permanent', 'Dynamic'] as const;
@@ -64,7 +74,8 @@ export function encodeIndex(roots: readonly DdfNode[], drop: Omit<IndexDrop, 'no
     }
     return id;
   };
-  const nodes: number[][] = [];
+  const nodes: number[] = [];
+  let count = 0;
   const visit = (n: DdfNode, parent: number): void => {
     const f = n.facts;
     let flags = 0;
@@ -92,11 +103,12 @@ export function encodeIndex(roots: readonly DdfNode[], drop: Omit<IndexDrop, 'no
       str(f.mime),
     ];
     while (row.length && row[row.length - 1] === 0) row.pop();
-    const id = nodes.push(row);
+    nodes.push(row.length, ...row);
+    const id = ++count;
     for (const c of n.children) visit(c, id);
   };
   for (const r of roots) visit(r, 0);
-  return { format: INDEX_FORMAT, drop: { ...drop, nodes: nodes.length }, strings, allowed, nodes };
+  return { format: INDEX_FORMAT, drop: { ...drop, nodes: count }, strings, allowed, nodes };
 }
 
 function decodeAllowed(row: readonly number[], s: (i: number | undefined) => string | undefined): AllowedValues {
@@ -129,35 +141,48 @@ function decodeAllowed(row: readonly number[], s: (i: number | undefined) => str
   return a;
 }
 
-/** Reads the facts of index rows on demand, each allowed-values set decoded once. */
+/** Reads the fields of index rows (by offset) and their facts on demand, each allowed-values set decoded once. */
 export class IndexReader {
   private readonly allowed: (AllowedValues | undefined)[] = [];
-  constructor(readonly index: EncodedIndex) {}
+  private readonly nodes: readonly number[];
+  constructor(readonly index: EncodedIndex) {
+    this.nodes = index.nodes;
+  }
 
   string(i: number | undefined): string | undefined {
     return i ? this.index.strings[i - 1] : undefined;
   }
 
-  name(row: readonly number[]): string | null {
-    return this.string(row[0]) ?? null;
+  /** Field k of the row at this offset (0 when the row stops before it). */
+  field(at: number, k: number): number {
+    return k < this.nodes[at] ? this.nodes[at + 1 + k] : 0;
+  }
+
+  name(at: number): string | null {
+    return this.string(this.field(at, 0)) ?? null;
+  }
+
+  /** The parent's row number + 1, 0 for a top-level row. */
+  parent(at: number): number {
+    return this.field(at, 1);
   }
 
   /** A top-level row's parent path. */
-  parentPath(row: readonly number[]): string {
-    return this.string(row[2]) ?? '.';
+  parentPath(at: number): string {
+    return this.string(this.field(at, 2)) ?? '.';
   }
 
-  title(row: readonly number[]): string | undefined {
-    return this.string(row[12]);
+  title(at: number): string | undefined {
+    return this.string(this.field(at, 12));
   }
 
-  caseInsensitive(row: readonly number[]): boolean {
-    return (((row[3] ?? 0) >> 8) & 3) === 2;
+  caseInsensitive(at: number): boolean {
+    return ((this.field(at, 3) >> 8) & 3) === 2;
   }
 
-  facts(row: readonly number[]): NodeFacts {
-    const s = (i: number) => this.string(row[i]);
-    const flags = row[3] ?? 0;
+  facts(at: number): NodeFacts {
+    const s = (k: number) => this.string(this.field(at, k));
+    const flags = this.field(at, 3);
     const facts: NodeFacts = { access: accessList(flags & 63) };
     let v: string | undefined;
     if ((v = s(4)) !== undefined) facts.format = v;
@@ -169,7 +194,8 @@ export class IndexReader {
     if ((v = s(6)) !== undefined) facts.defaultValue = v;
     if ((v = s(12)) !== undefined) facts.title = v;
     if ((v = s(13)) !== undefined) facts.mime = v;
-    if (row[7]) facts.allowed = this.allowedSet(row[7] - 1);
+    const allowed = this.field(at, 7);
+    if (allowed) facts.allowed = this.allowedSet(allowed - 1);
     if ((v = s(8)) !== undefined) facts.osBuild = v;
     if ((v = s(9)) !== undefined) facts.cspVersion = v;
     if (flags & (1 << 11)) facts.deprecated = s(10) ?? '';
@@ -194,11 +220,12 @@ export function decodeIndex(index: EncodedIndex): DdfNode[] {
   const reader = new IndexReader(index);
   const built: DdfNode[] = [];
   const roots: DdfNode[] = [];
-  for (const row of index.nodes) {
-    const facts = reader.facts(row);
-    const name = reader.name(row);
-    const parent = row[1] ? built[row[1] - 1] : undefined;
-    const parentPath = parent ? parent.path : reader.parentPath(row);
+  for (const at of rowOffsets(index.nodes)) {
+    const facts = reader.facts(at);
+    const name = reader.name(at);
+    const p = reader.parent(at);
+    const parent = p ? built[p - 1] : undefined;
+    const parentPath = parent ? parent.path : reader.parentPath(at);
     const path = name === '.' && parentPath === '.' ? '.' : `${parentPath}/${name ?? dynamicSegment(facts.title)}`;
     const node: DdfNode = { name, facts, children: [], path };
     if (parent) parent.children.push(node);
