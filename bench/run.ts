@@ -2,7 +2,7 @@
  * `npm run bench`: the performance budgets of docs/bench.md (architecture guide, "Performance
  * budgets"), measured in one run on the same inputs, side by side with baselines.
  *
- *   npm run build && node --expose-gc out/bench/run.js [--quick] [--only analysis|lsp|memory|growth|cold|wbxml[,...]]
+ *   npm run build && node --expose-gc out/bench/run.js [--quick] [--only analysis|lsp|memory|growth|cold|wbxml|csp[,...]]
  *        [--rounds N] [--lsp-rounds N] [--requests N] [--edits N] [--debounce-ms N] [--seed N] [--cold-rounds N]
  *
  * It reports; it is not a gate: the exit code is 0 whether or not a budget is met.
@@ -33,6 +33,7 @@ import { max, median, min, percentile, round } from './stats';
 import { PHASES, runGrowth, type GrowthRow } from './growth';
 import { runCold, type ColdReport } from './cold';
 import { runWbxmlBench, WBXML_BUDGET_MBPS } from './wbxml';
+import { CSP_BUDGETS, runCspBench } from './csp';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const MB = 1024 * 1024;
@@ -41,7 +42,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 // ---------------------------------------------------------------------------------------------
 // Options
 
-type Part = 'analysis' | 'lsp' | 'memory' | 'growth' | 'cold' | 'wbxml';
+type Part = 'analysis' | 'lsp' | 'memory' | 'growth' | 'cold' | 'wbxml' | 'csp';
 interface Options {
   quick: boolean;
   only: Set<Part>;
@@ -66,7 +67,7 @@ function parseOptions(argv: string[]): Options {
   };
   const quick = argv.includes('--quick');
   const onlyArg = get('--only');
-  const parts: Part[] = ['analysis', 'lsp', 'memory', 'growth', 'cold', 'wbxml'];
+  const parts: Part[] = ['analysis', 'lsp', 'memory', 'growth', 'cold', 'wbxml', 'csp'];
   const only = new Set<Part>();
   if (onlyArg) {
     for (const p of onlyArg.split(',')) {
@@ -1123,6 +1124,22 @@ async function main(): Promise<void> {
       ),
     );
     console.log(`WBXML decoding budget ≥ ${WBXML_BUDGET_MBPS} MB/s: ${w.decodeMBps >= WBXML_BUDGET_MBPS ? 'met' : '*** MISSED ***'} (${fmt(w.decodeMBps)} MB/s)`);
+  }
+  if (opts.only.has('csp')) {
+    section(`Windows CSP index: first load (fresh processes, median) and OMA-URI resolution (median of ${opts.rounds} rounds)`);
+    const c = runCspBench({ rounds: opts.rounds, quick: opts.quick });
+    const verdict = (ok: boolean) => (ok ? 'met' : '*** MISSED ***');
+    console.log(
+      table(
+        ['measure', 'value', 'budget', 'verdict'],
+        [
+          ['first load', `${fmt(c.loadMs)} ms`, `${CSP_BUDGETS.loadMs} ms`, verdict(c.loadMs <= CSP_BUDGETS.loadMs)],
+          ['retained heap', `${fmt(c.retainedMB)} MB`, `${CSP_BUDGETS.retainedMB} MB`, verdict(c.retainedMB <= CSP_BUDGETS.retainedMB)],
+          ['resolve (a node)', `${fmt(c.resolveUs)} µs`, `${CSP_BUDGETS.resolveUs} µs`, verdict(c.resolveUs <= CSP_BUDGETS.resolveUs)],
+          ['resolve (a miss: typo, unknown tree)', `${fmt(c.missUs)} µs`, '-', '-'],
+        ],
+      ),
+    );
   }
 
   const speedAtEnd = machineSpeed();

@@ -34,6 +34,7 @@ test('parseArgs: explain takes a signed-decimal HRESULT as its number, not as an
     format: 'text',
     input: '-2016345708',
     family: 'syncml-status',
+    ddf: [],
   });
   const bad = parseArgs(['-2016345708']);
   assert.equal(bad.command, 'usage-error');

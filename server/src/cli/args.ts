@@ -5,6 +5,7 @@
  *   syncml-check [options] <file|dir|->...          check files (the default command)
  *   syncml-check decode [options] <file|dir|->...   list every code with its meaning
  *   syncml-check explain <number> [--family <id>]   every meaning of a number
+ *   syncml-check explain <OMA-URI> [--ddf <path>]... a DM tree node's facts
  */
 import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
 import { FAMILY_IDS, type FamilyId } from '../catalog/types';
@@ -41,6 +42,13 @@ export interface ExplainCommand extends CommonOptions {
   command: 'explain';
   input: string;
   family: FamilyId | undefined;
+  /** DDF files or folders (`--ddf`, repeatable) merged with the bundled Windows CSP index. */
+  ddf: string[];
+}
+
+/** An explain argument naming a DM tree node rather than a number: `./Vendor/MSFT/…`, `Device/…`. */
+export function isOmaUri(input: string): boolean {
+  return input.includes('/') || input.startsWith('.');
 }
 
 interface InfoCommand {
@@ -61,6 +69,9 @@ export const USAGE = `Usage:
   syncml-check decode [options] <file|dir|->...  list every code with its meaning (like inlay hints);
                                                  --decode does the same
   syncml-check explain <number> [--family <id>]  every meaning of a number, across code families
+  syncml-check explain <OMA-URI> [--ddf PATH]... a DM tree node's facts (format, access, allowed
+                                                 values, default, OS build, docs link) from the
+                                                 bundled Windows CSP index and your DDF files
 
 Inputs:
   file     checked whatever its extension (.syncml may hold a fragment; .ddf/.tnds are DM trees)
@@ -78,6 +89,8 @@ Options:
   --annotate                 decode: print the whole file with each code annotated
   --xml                      decode: print each input as XML text (a WBXML capture decoded)
   --family ID                explain: only this code family
+  --ddf PATH                 explain: a DDF file or a folder of them (OMA DDF 1.2, Microsoft DDF v2)
+                             to know besides the bundled Windows CSP index; repeatable
   --verbose                  say which files are checked or skipped, and why
   --color, --no-color        force or disable colours (default: on a terminal, unless NO_COLOR)
   -h, --help                 show this help
@@ -85,7 +98,7 @@ Options:
 
 Exit status:
   0  no errors, and no more warnings than --max-warnings
-  1  errors found, or too many warnings (explain: the number has no meaning anywhere)
+  1  errors found, or too many warnings (explain: no meaning anywhere, or no such node)
   2  usage error, or an input that could not be read
 
 A file literally named "decode" or "explain" can be checked as ./decode or after "--".
@@ -116,6 +129,7 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   family: { type: 'string' },
   'stdin-filename': { type: 'string' },
+  ddf: { type: 'string', multiple: true },
 } as const satisfies ParseArgsConfig['options'];
 
 type OptionName = keyof typeof OPTIONS;
@@ -166,6 +180,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   let annotate = false;
   let xml = false;
   let stdinFilename: string | undefined;
+  const ddf: string[] = [];
   let help = false;
   let version = false;
   const positionals: string[] = [];
@@ -257,6 +272,12 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         stdinFilename = v;
         break;
       }
+      case 'ddf': {
+        const v = optionValue(token);
+        if (typeof v !== 'string') return v;
+        ddf.push(v);
+        break;
+      }
     }
   }
 
@@ -265,7 +286,9 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 
   const common = { verbose, color };
   if (command === 'explain') {
-    if (positionals.length === 0) return usageError('explain needs a number, e.g. syncml-check explain 404');
+    if (positionals.length === 0) {
+      return usageError('explain needs a number or an OMA-URI, e.g. syncml-check explain 404');
+    }
     if (positionals.length > 1) {
       return usageError(`explain takes one number, got ${positionals.length}: ${positionals.join(' ')}`);
     }
@@ -273,9 +296,13 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     if (maxWarnings !== undefined) return usageError('--max-warnings applies to checking, not to explain');
     if (annotate) return usageError('--annotate applies to decode, not to explain');
     if (xml) return usageError('--xml applies to decode, not to explain');
-    return { command, ...common, format: format ?? 'text', input: positionals[0], family };
+    if (isOmaUri(positionals[0])) {
+      if (family !== undefined) return usageError('--family applies to a number, not to an OMA-URI');
+    } else if (ddf.length) return usageError('--ddf applies to explain of an OMA-URI, not of a number');
+    return { command, ...common, format: format ?? 'text', input: positionals[0], family, ddf };
   }
   if (family !== undefined) return usageError('--family applies to explain only');
+  if (ddf.length) return usageError('--ddf applies to explain <OMA-URI> for now (syncml-check explain ./Vendor/MSFT/... --ddf PATH)');
   if (positionals.length === 0) {
     return usageError(
       command === 'decode' ? 'decode needs a file, a directory or - (stdin)' : 'no input: give a file, a directory or - (stdin)',

@@ -13,9 +13,10 @@ import { diagnosticCodeInfo, lspSeverity } from '../diagnosticCodes';
 import { errorMessage } from '../errorMessage';
 import { createLanguageService } from '../languageService';
 import type { DeclarationProblem, WbxmlSource } from '../model/encoding';
-import { parseArgs, USAGE, type CheckCommand, type ColorChoice, type DecodeCommand, type ExplainCommand } from './args';
+import { isOmaUri, parseArgs, USAGE, type CheckCommand, type ColorChoice, type DecodeCommand, type ExplainCommand } from './args';
 import { byFolder, decodeCommands, decodeDocument, formatDecodeAnnotated, formatDecodeJson, formatDecodeList, type DecodedFile } from './decode';
 import { formatExplainJson, formatExplainText, toExplainReport } from './explain';
+import { explainNode } from './explainNodeRun';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { ANSI, countSeverities, formatInputProblem, formatText, PLAIN, type Style } from './format/text';
@@ -255,6 +256,7 @@ function printXml(cmd: DecodeCommand, loaded: readonly LoadedFile[], problems: r
 }
 
 function runExplain(cmd: ExplainCommand): number {
+  if (isOmaUri(cmd.input)) return explainNode(cmd, out, err, styleFor(cmd.color, process.stdout));
   const service = createService();
   const explanation = service.explain(cmd.input.trim(), cmd.family);
   const report = toExplainReport(explanation, service.catalog, cmd.family);
