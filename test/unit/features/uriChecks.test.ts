@@ -12,6 +12,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS } from '../../support/corpus';
 import { dmMessage, findings } from '../../support/service';
+import { mulberry32 } from '../../../bench/prng';
+import type { Finding } from '../../../server/src/features/assess';
+import { allUriProblems, MAY_BE_MALFORMED } from '../../../server/src/features/uriChecks';
 
 /** A profile of one Replace whose Target/LocURI content is `uri` (Fleet's shape), opened as xml. */
 function profile(uri: string): string {
@@ -124,5 +127,27 @@ describe('malformed-uri: what is not reported', () => {
 
   it('a LocURI past eight problems stops there', () => {
     assert.equal(uriFindings(profile('./a//b//c//d//e//f//g//h//i//j//k')).length, 8);
+  });
+});
+
+describe('malformed-uri pre-filter', () => {
+  it('never passes over a URI that the full rules flag (random URIs of the characters the rules read)', () => {
+    const pieces = ['a', 'Vendor', 'MSFT', '/', '/', '.', '..', './', '?', 'list=', 'prop=', '*', ' ', '\u00A0', '\n', '\t', '%20', ':', 'http', '~', '\u2003'];
+    const next = mulberry32(20261204);
+    const random = () => next() / 2 ** 32;
+    let flagged = 0;
+    for (let n = 0; n < 20000; n++) {
+      let uri = '';
+      const len = 1 + Math.floor(random() * 8);
+      for (let k = 0; k < len; k++) uri += pieces[Math.floor(random() * pieces.length)];
+      const trimmed = uri.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+      if (!trimmed) continue;
+      const out: Finding[] = [];
+      allUriProblems(trimmed, 0, trimmed.length, out);
+      if (out.length === 0) continue;
+      flagged++;
+      assert.ok(MAY_BE_MALFORMED.test(trimmed), `the pre-filter passes over ${JSON.stringify(trimmed)}, which has: ${out.map((f) => f.message).join('; ')}`);
+    }
+    assert.ok(flagged > 5000, `only ${flagged} flagged URIs were generated`);
   });
 });
