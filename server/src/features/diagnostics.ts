@@ -33,7 +33,9 @@ function findings(a: DocumentAnalysis): Finding[] {
 
 /** The findings on how the message is written rather than on its codes: URIs and Data payloads. */
 export function hygieneFindings(a: DocumentAnalysis): Finding[] {
-  return [...checkLocUris(a), ...checkDataMarkup(a)];
+  const out = checkLocUris(a);
+  for (const f of checkDataMarkup(a)) out.push(f);
+  return out;
 }
 
 export function doValidation(a: DocumentAnalysis, settings: ServiceSettings): Diagnostic[] {
