@@ -22,6 +22,7 @@
 import { N } from '../model/names';
 import type { XmlDocument } from '../model/xmlDocument';
 import { work } from '../workCounter';
+import { lowerBound } from '../model/lowerBound';
 
 /** Commands that can be answered: every SyncML command but Status (Results gets a Status in DS). */
 const ANSWERABLE = new Uint8Array(256);
@@ -154,14 +155,7 @@ export class Conversation {
   /** The first command whose element starts at or after offset (commands are in document order). */
   firstCommandFrom(offset: number): number {
     const { commands, doc } = this;
-    let lo = 0;
-    let hi = commands.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (doc.start[commands[mid].element] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(commands.length, (k) => doc.start[commands[k].element] < offset);
   }
 
   private build(): void {
@@ -243,13 +237,7 @@ export class Conversation {
   messageHere(ownMessage: number, msgId: string): number {
     const own = this.messages[ownMessage];
     const list = this.messagesWith(own.sessionId, msgId);
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid] < ownMessage) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(list.length, (k) => list[k] < ownMessage);
     for (let k = lo - 1, seen = 0; k >= 0 && seen < MAX_CANDIDATES; k--, seen++) {
       work.steps++;
       if (mayAnswer(own, this.messages[list[k]])) return list[k];

@@ -4,6 +4,7 @@
  */
 import { N } from '../model/names';
 import type { XmlDocument } from '../model/xmlDocument';
+import { lowerBound } from '../model/lowerBound';
 
 /** Elements only SyncML DS has (sync anchors, Sync, Map). */
 export const DS_ONLY_NAMES: readonly number[] = [N.Anchor, N.Sync, N.Map, N.MapItem];
@@ -31,13 +32,7 @@ export class DsMarkers {
     }
     // The first DS marker at or after `from`, by binary search (a message's check is then not a walk over its elements).
     const list = this.list;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(list.length, (k) => list[k] < from);
     return lo < list.length && list[lo] < to;
   }
 

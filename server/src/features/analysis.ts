@@ -7,6 +7,7 @@ import type { DocumentKind } from '../api';
 import { LineIndex, positionsOf } from '../model/lineIndex';
 import type { XmlDocument } from '../model/xmlDocument';
 import { Conversation } from '../context/conversation';
+import { lowerBound } from '../model/lowerBound';
 
 /** What analyze() builds for one document version: the tree and the resolved code places. */
 export class DocumentAnalysis implements Analysis {
@@ -90,13 +91,6 @@ export function typeSiteAt(sites: readonly TypeSite[], offset: number): TypeSite
 
 /** The first site index whose start is at or after offset. */
 export function firstSiteFrom(sites: readonly CodeSite[], offset: number): number {
-  let lo = 0;
-  let hi = sites.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sites[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(sites.length, (k) => sites[k].start < offset);
 }
 
