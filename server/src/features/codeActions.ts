@@ -18,7 +18,8 @@ export interface FixData {
 const isFix = (f: unknown): f is Fix =>
   typeof f === 'object' && f !== null && typeof (f as Fix).newText === 'string' && typeof (f as Fix).title === 'string';
 
-function fixesFor(a: DocumentAnalysis, d: Diagnostic): Fix[] {
+/** `hygiene` gives the URI and Data findings, computed at most once per request. */
+function fixesFor(a: DocumentAnalysis, d: Diagnostic, hygiene: () => Finding[]): Fix[] {
   const data = d.data as Partial<FixData> | undefined;
   if (data && isFix(data.fix)) return [data.fix, ...(Array.isArray(data.alternatives) ? data.alternatives.filter(isFix) : [])];
   // A client that drops `data`: recompute from the site, or the URI or Data, under the diagnostic.
@@ -28,7 +29,7 @@ function fixesFor(a: DocumentAnalysis, d: Diagnostic): Fix[] {
   if (site) finding = assessSite(site, a.text, a.catalog);
   if ((!finding || finding.code !== d.code) && (d.code === 'malformed-uri' || d.code === 'markup-in-data')) {
     const end = a.offsetAt(d.range.end);
-    finding = hygieneFindings(a).find((f) => f.code === d.code && f.start === offset && f.end === end);
+    finding = hygiene().find((f) => f.code === d.code && f.start === offset && f.end === end);
   }
   if (!finding || finding.code !== d.code || !finding.fix) return [];
   return [finding.fix, ...(finding.alternatives ?? [])];
@@ -38,9 +39,11 @@ function fixesFor(a: DocumentAnalysis, d: Diagnostic): Fix[] {
 export function getCodeActions(a: DocumentAnalysis, context: CodeActionContext): CodeAction[] {
   if (context.only && !context.only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(`${k}.`) || k === '')) return [];
   const actions: CodeAction[] = [];
+  let hygiene: Finding[] | undefined;
+  const hygieneOnce = () => (hygiene ??= hygieneFindings(a));
   for (const d of context.diagnostics) {
     if (d.source !== 'syncml' || !diagnosticCodeInfo(d.code)?.quickFix) continue;
-    fixesFor(a, d).forEach((fix, k) => {
+    fixesFor(a, d, hygieneOnce).forEach((fix, k) => {
       actions.push({
         title: fix.title,
         kind: 'quickfix',
