@@ -24,7 +24,7 @@ import type {
   WindowsError,
 } from './types';
 import { FAMILY_IDS } from './types';
-import { hresultValue } from './hresult';
+import { hresultSpelling, hresultValue } from './hresult';
 
 export * from './types';
 export { parseCustomCodes } from './custom';
@@ -131,12 +131,7 @@ function encode(status: number): HresultDecoding {
   if (!Number.isInteger(status) || status < 0 || status > 0xffff) {
     throw new RangeError(`encodeHresult: ${status} is not a status from 0 to 65535`);
   }
-  const value = 0x87d10000 + status;
-  return {
-    status,
-    hex: `0x${value.toString(16).toUpperCase()}`,
-    signed: value | 0,
-  };
+  return { status, ...hresultSpelling(0x87d10000 + status) };
 }
 
 export function createCatalog(custom?: readonly CustomCodesFile[]): Catalog {
