@@ -48,12 +48,12 @@ export function completionsAt(fixture: string, languageId = 'syncml'): string[] 
 }
 
 /** A DM message around a body, as a device would send it. */
-export function dmMessage(body: string, opts: { msgId?: number; proto?: string; source?: string } = {}): string {
+export function dmMessage(body: string, opts: { msgId?: number; proto?: string; source?: string; sessionId?: string } = {}): string {
   return `<SyncML xmlns="SYNCML:SYNCML1.2">
   <SyncHdr>
     <VerDTD>1.2</VerDTD>
     <VerProto>${opts.proto ?? 'DM/1.2'}</VerProto>
-    <SessionID>1</SessionID>
+    <SessionID>${opts.sessionId ?? '1'}</SessionID>
     <MsgID>${opts.msgId ?? 2}</MsgID>
     <Target><LocURI>${opts.source === 'server' ? 'IMEI:1' : 'https://dm.example.com'}</LocURI></Target>
     <Source><LocURI>${opts.source === 'server' ? 'https://dm.example.com' : 'IMEI:1'}</LocURI></Source>

@@ -3,27 +3,11 @@
  * trace or one file per message.
  */
 
-const SERVER = 'https://dm.example.com';
-const DEVICE = 'IMEI:1';
+import { dmMessage } from './service';
 
-/** One DM message of a session, from 'server' or 'client'. */
+/** One DM message of a session, from 'server' (https://dm.example.com) or 'client' (IMEI:1). */
 export function message(from: 'server' | 'client', msgId: number, body: string, sessionId = '7'): string {
-  const [source, target] = from === 'server' ? [SERVER, DEVICE] : [DEVICE, SERVER];
-  return `<SyncML xmlns="SYNCML:SYNCML1.2">
-  <SyncHdr>
-    <VerDTD>1.2</VerDTD>
-    <VerProto>DM/1.2</VerProto>
-    <SessionID>${sessionId}</SessionID>
-    <MsgID>${msgId}</MsgID>
-    <Target><LocURI>${target}</LocURI></Target>
-    <Source><LocURI>${source}</LocURI></Source>
-  </SyncHdr>
-  <SyncBody>
-${body}
-    <Final/>
-  </SyncBody>
-</SyncML>
-`;
+  return dmMessage(body, { msgId, source: from, sessionId });
 }
 
 export function statusFor(cmdId: number, msgRef: number | undefined, cmdRef: number, cmd: string, code: number | string): string {
