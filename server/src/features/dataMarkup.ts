@@ -25,6 +25,7 @@ import { N } from '../model/names';
 import { ElementFlag, isSpace } from '../model/xmlDocument';
 import type { Finding } from './assess';
 import type { DocumentAnalysis } from './analysis';
+import { escapeXmlText } from '../model/xmlText';
 
 /**
  * A start tag that declares one of SyncML's namespaces as its default (syncml:metinf, syncml:devinf,
@@ -81,18 +82,13 @@ export function checkDataMarkup(a: DocumentAnalysis): Finding[] {
       start: s,
       end: e,
       message: `Raw XML (<${xml.tagName(child)}>) inside a Data ${why}: the node takes its value as text, so the markup must be escaped or wrapped in CDATA (OMA DM RepPro §4.1.3.1)`,
-      fix: { title: 'Escape the markup (&lt; &gt; &amp;)', newText: escapeMarkup(raw) },
+      fix: { title: 'Escape the markup (&lt; &gt; &amp;)', newText: escapeXmlText(raw) },
       alternatives: [{ title: 'Wrap the markup in CDATA', newText: wrapInCData(raw) }],
     });
     // The markup's own Data elements (a nested message) are part of this payload, not findings of their own.
     i = xml.subtreeEnd[i] - 1;
   }
   return out;
-}
-
-/** The text as character data: what the node then receives is exactly the text as written. */
-export function escapeMarkup(raw: string): string {
-  return raw.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
 /** The text in one CDATA section; a `]]>` inside is split across two, as Microsoft's AssignedAccess sample does. */

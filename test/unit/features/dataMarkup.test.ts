@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS } from '../../support/corpus';
 import { dmMessage, findings } from '../../support/service';
-import { escapeMarkup, wrapInCData } from '../../../server/src/features/dataMarkup';
+import { wrapInCData } from '../../../server/src/features/dataMarkup';
+import { escapeXmlText } from '../../../server/src/model/xmlText';
 
 /** A Replace of one item (Fleet's and Microsoft's profile shape) with this Meta and Data content. */
 function replace(uri: string, meta: string, data: string): string {
@@ -75,7 +76,7 @@ describe('markup-in-data: reported', () => {
 
 describe('markup-in-data: not reported', () => {
   it('the same payloads escaped, or in CDATA (Fleet PR #16563: the two ways)', () => {
-    assert.deepEqual(markup(replace(WIFI_URI, CHR, escapeMarkup(WLAN))), []);
+    assert.deepEqual(markup(replace(WIFI_URI, CHR, escapeXmlText(WLAN))), []);
     assert.deepEqual(markup(replace(WIFI_URI, CHR, wrapInCData(WLAN))), []);
     assert.deepEqual(markup(replace(ADMX_URI, CHR, '&lt;enabled/&gt;&lt;data id="ExecutionPolicy" value="AllSigned"/&gt;')), []);
   });
@@ -125,7 +126,7 @@ describe('markup-in-data: not reported', () => {
 
 describe('markup-in-data: the two repairs keep the text the node receives', () => {
   it('escape: every <, & and > of the text as written', () => {
-    assert.equal(escapeMarkup('<a b="x&amp;y">1 > 0</a>'), '&lt;a b="x&amp;amp;y"&gt;1 &gt; 0&lt;/a&gt;');
+    assert.equal(escapeXmlText('<a b="x&amp;y">1 > 0</a>'), '&lt;a b="x&amp;amp;y"&gt;1 &gt; 0&lt;/a&gt;');
   });
 
   it("CDATA: one section, a ']]>' inside split across two", () => {

@@ -15,6 +15,7 @@
 import { FALLBACK_VOCABULARY, vocabularyByNumber, vocabularyByString, type PageSpec, type Vocabulary } from './codePages';
 import { Output, TagName, utf8Of } from './output';
 import { looksLikeWbxml } from './sniff';
+import { escapeXmlAttr, escapeXmlText } from '../xmlText';
 
 /** Global tokens (WAP-192-WBXML §7.1), the same on every code page. */
 const SWITCH_PAGE = 0x00;
@@ -118,14 +119,6 @@ function pageTags(page: PageSpec): PageTags {
   return b;
 }
 
-const SPECIAL_TEXT = /[<&>]/;
-const SPECIAL_ATTR = /[<&"]/;
-function escapeText(s: string): string {
-  return SPECIAL_TEXT.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : s;
-}
-function escapeAttr(s: string): string {
-  return SPECIAL_ATTR.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;') : s;
-}
 
 interface Open {
   name: TagName;
@@ -320,7 +313,7 @@ class Decoder {
   /** Input bytes [start, end) as escaped text: copied as they are from UTF-8, transcoded otherwise. */
   private textOf(start: number, end: number): void {
     if (this.utf8) this.out.textBytes(this.bytes, start, end);
-    else this.out.string(escapeText(this.decoder.decode(this.bytes.subarray(start, end))));
+    else this.out.string(escapeXmlText(this.decoder.decode(this.bytes.subarray(start, end))));
   }
 
   /** The string at `index` in the string table (STR_T, LITERAL, EXT_T, string public id). */
@@ -526,7 +519,7 @@ class Decoder {
     if (attributes) {
       out.run(name.start(depth, withXmlns, false));
       out.length--; // reopen the tag for its attributes
-      for (const [attr, value] of attributes) out.string(' ' + attr + '="' + escapeAttr(value) + '"');
+      for (const [attr, value] of attributes) out.string(' ' + attr + '="' + escapeXmlAttr(value) + '"');
       out.string(hasContent ? '>' : '/>');
     } else out.run(name.start(depth, withXmlns, !hasContent));
     if (hasContent) this.stack.push({ name, namespace, hasChildren: false, hasText: false });
@@ -617,7 +610,7 @@ class Decoder {
     // Control characters other than tab and line ends cannot stand in XML text: such data is binary.
     if (text !== undefined && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(text)) {
       const markup = text.includes('<') || text.includes('&');
-      this.out.string(markup && !text.includes(']]>') ? `<![CDATA[${text}]]>` : escapeText(text));
+      this.out.string(markup && !text.includes(']]>') ? `<![CDATA[${text}]]>` : escapeXmlText(text));
       return;
     }
     this.out.string(`<!-- opaque binary data, ${length} bytes, shown in base64 -->` + toBase64(data));
