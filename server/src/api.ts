@@ -19,6 +19,7 @@ import type {
   Position,
   Range,
 } from 'vscode-languageserver-types';
+import type { DmTree } from './catalog/ddf/dmTree';
 import type { Catalog } from './catalog/api';
 import type { CodeEntry, FamilyId, HresultDecoding, WindowsError } from './catalog/types';
 import type { DiagnosticCode, SeveritySetting } from './diagnosticCodes';
@@ -179,4 +180,9 @@ export interface LanguageService {
 
 export interface LanguageServiceOptions {
   catalog?: Catalog;
+  /**
+   * The DM tree that URIs are resolved against, asked for only when a document needs it: the
+   * bundled Windows CSP index by default; a shell with the user's DDF files passes the merged tree.
+   */
+  dmTree?: () => DmTree;
 }

@@ -14,6 +14,7 @@ import {
 import type { Catalog } from './catalog/api';
 import { hresultSpelling, hresultValue } from './catalog/hresult';
 import { createCatalog } from './catalog/index';
+import { windowsCspTree } from './catalog/csp/windowsCsp';
 import type { CodeEntry, FamilyId } from './catalog/types';
 import { CONTEXT_SCAN, resolveContexts } from './context/sites';
 import { asDocumentAnalysis, DocumentAnalysis } from './features/analysis';
@@ -55,13 +56,14 @@ function detectKind(text: string, languageId?: string): DocumentKind {
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const catalog: Catalog = options.catalog ?? createCatalog();
   const da = asDocumentAnalysis;
+  const dmTree = options.dmTree ?? windowsCspTree;
 
   function analyze(document: TextDocument, languageId?: string): DocumentAnalysis {
     const text = document.getText();
     const xml = parseXml(text, CONTEXT_SCAN);
     const kind = detectKind(text, languageId ?? document.languageId);
     const contexts = resolveContexts(xml, catalog);
-    return new DocumentAnalysis(document, kind, text, xml, contexts, catalog);
+    return new DocumentAnalysis(document, kind, text, xml, contexts, catalog, dmTree);
   }
 
   /**

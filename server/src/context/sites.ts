@@ -4,6 +4,7 @@
  */
 import type { Catalog } from '../catalog/api';
 import type { AlertTypeInfo, FamilyId } from '../catalog/types';
+import { TREE_COMMAND_NAMES } from './treeItems';
 import { lookupName, N, NAMES } from '../model/names';
 import type { XmlDocument } from '../model/xmlDocument';
 import { compileScanSpec } from '../model/scanner';
@@ -173,7 +174,7 @@ function isCodeFormat(format: string): boolean {
  * carries Windows' HRESULT (msft:originalerror).
  */
 export const CONTEXT_SCAN = compileScanSpec({
-  marked: [N.SyncML, N.Status, N.Alert, N.Add, N.Replace, N.Results, N.Node, ...MATCHED_COMMAND_NAMES, ...DS_ONLY_NAMES],
+  marked: [N.SyncML, N.Status, N.Alert, N.Node, ...TREE_COMMAND_NAMES, ...MATCHED_COMMAND_NAMES, ...DS_ONLY_NAMES],
   attributes: ['originalerror'],
 });
 

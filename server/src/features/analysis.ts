@@ -8,11 +8,19 @@ import { LineIndex, positionsOf } from '../model/lineIndex';
 import type { XmlDocument } from '../model/xmlDocument';
 import { Conversation } from '../context/conversation';
 import { lowerBound } from '../model/lowerBound';
+import type { DmTree, Resolution } from '../catalog/ddf/dmTree';
+import { isBundledNode } from '../catalog/csp/windowsCsp';
+import { isStandardObjectUri, isWindowsTreeUri, treeItems, type TreeItem } from '../context/treeItems';
+
+const UNKNOWN_TREE: Resolution = Object.freeze({ kind: 'unknown-tree' });
 
 /** What analyze() builds for one document version: the tree and the resolved code places. */
 export class DocumentAnalysis implements Analysis {
   private lineIndex: LineIndex | undefined;
   private conversationIndex: Conversation | undefined;
+  private items: TreeItem[] | undefined;
+  private windows: boolean | undefined;
+  private readonly resolutions = new Map<string, Resolution>();
 
   constructor(
     readonly document: TextDocument,
@@ -21,7 +29,36 @@ export class DocumentAnalysis implements Analysis {
     readonly xml: XmlDocument,
     readonly contexts: Contexts,
     readonly catalog: Catalog,
+    /** The DM tree, built or loaded only when a feature first resolves a URI. */
+    private readonly dmTree: () => DmTree,
   ) {}
+
+  /** Every item that addresses a tree node (context/treeItems.ts), found on first use. */
+  get treeItems(): readonly TreeItem[] {
+    return (this.items ??= treeItems(this.xml));
+  }
+
+  /** Whether the document addresses a Windows tree: only then are the OMA standard objects judged by Windows' DDF. */
+  get addressesWindows(): boolean {
+    return (this.windows ??= this.treeItems.some((t) => isWindowsTreeUri(t.uri)));
+  }
+
+  /**
+   * The node a URI names, as far as the product may judge it: the OMA standard objects (DevInfo,
+   * DevDetail, DMAcc) outside a Windows document resolve only by a DDF the user loaded, never by
+   * Windows' (an Android client's ./DevDetail/Bearer/GSM is right for its own tree).
+   */
+  resolveUri(uri: string): Resolution {
+    let r = this.resolutions.get(uri);
+    if (r) return r;
+    r = this.dmTree().resolve(uri);
+    if (r.kind !== 'unknown-tree' && !this.addressesWindows && isStandardObjectUri(uri)) {
+      const judged = r.kind === 'node' ? r.node : r.parent;
+      if (isBundledNode(judged)) r = UNKNOWN_TREE;
+    }
+    this.resolutions.set(uri, r);
+    return r;
+  }
 
   /** Built on first use: many requests never need a position. */
   private get lines(): LineIndex {

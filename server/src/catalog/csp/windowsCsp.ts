@@ -1,7 +1,7 @@
 /**
  * The bundled Windows CSP index, decoded into a DmTree the first time it is needed (never at start-up).
  */
-import { DmTree, type IndexSource } from '../ddf/dmTree';
+import { DmTree, type IndexSource, type TreeNode } from '../ddf/dmTree';
 import type { EncodedIndex, IndexDrop } from '../ddf/indexCodec';
 import { WINDOWS_CSP_INDEX_JSON } from './windowsCspIndex';
 
@@ -26,4 +26,9 @@ export function windowsCspSource(): IndexSource {
 /** The Windows CSP tree alone (no user DDF), built once. */
 export function windowsCspTree(): DmTree {
   return (tree ??= new DmTree([windowsCspSource()]));
+}
+
+/** Whether the bundled index (not a DDF the user loaded) describes the node. */
+export function isBundledNode(node: TreeNode): boolean {
+  return source !== undefined && node.origin === source.origin;
 }

@@ -1,0 +1,95 @@
+/**
+ * Where a message addresses the DM tree: every item of a command that names a node (Add, Replace,
+ * Get, Delete, Exec, Copy by their Target; Results by their Source, a device's report), with the
+ * elements around it that the tree features read (the URI, the Meta/Format in force, the Data).
+ * Found from the scanner's marks, so no walk touches every element.
+ */
+import { N } from '../model/names';
+import { ElementFlag, type XmlDocument } from '../model/xmlDocument';
+
+/** The commands whose items address a node, as the tree's access types name them. */
+export type TreeCommand = 'Add' | 'Replace' | 'Get' | 'Delete' | 'Exec' | 'Copy' | 'Results';
+
+/** Name id -> command, for the commands above. */
+const TREE_COMMANDS = new Map<number, TreeCommand>([
+  [N.Add, 'Add'],
+  [N.Replace, 'Replace'],
+  [N.Get, 'Get'],
+  [N.Delete, 'Delete'],
+  [N.Exec, 'Exec'],
+  [N.Copy, 'Copy'],
+  [N.Results, 'Results'],
+]);
+
+/** The names the scanner must mark for treeItems (CONTEXT_SCAN includes them). */
+export const TREE_COMMAND_NAMES: readonly number[] = [...TREE_COMMANDS.keys()];
+
+export interface TreeItem {
+  /** The command element and its name. */
+  command: number;
+  commandName: TreeCommand;
+  item: number;
+  /** The LocURI element (Target's, or Source's for Results). */
+  locUri: number;
+  /** The URI as written, trimmed of XML whitespace, and its offsets in the text. */
+  uri: string;
+  uriStart: number;
+  uriEnd: number;
+  /** The Meta/Format element in force: the item's own, else its command's; -1 when none. */
+  format: number;
+  /** The item's Data element; -1 when none. */
+  data: number;
+}
+
+function metaFormat(xml: XmlDocument, i: number): number {
+  return xml.path(i, N.Meta, N.Format);
+}
+
+/** Every tree item of the document, in document order. */
+export function treeItems(xml: XmlDocument): TreeItem[] {
+  const out: TreeItem[] = [];
+  const { marks, name, subtreeEnd } = xml;
+  for (let k = 0; k < xml.markCount; k++) {
+    const command = marks[k];
+    const commandName = TREE_COMMANDS.get(name[command]);
+    if (commandName === undefined) continue;
+    const holder = commandName === 'Results' ? N.Source : N.Target;
+    let commandFormat: number | undefined;
+    for (let item = command + 1; item < subtreeEnd[command]; item = subtreeEnd[item]) {
+      if (name[item] !== N.Item) continue;
+      const locUri = xml.path(item, holder, N.LocURI);
+      // Markup inside a LocURI (a <ProviderID> placeholder) is no URI to resolve.
+      if (locUri < 0 || locUri + 1 < subtreeEnd[locUri] || xml.flags[locUri] & ElementFlag.Unclosed) continue;
+      const [uriStart, uriEnd] = xml.valueRange(locUri);
+      if (uriStart === uriEnd) continue;
+      let format = metaFormat(xml, item);
+      if (format < 0) format = commandFormat ??= metaFormat(xml, command);
+      out.push({
+        command,
+        commandName,
+        item,
+        locUri,
+        uri: xml.text.slice(uriStart, uriEnd),
+        uriStart,
+        uriEnd,
+        format,
+        data: xml.child(item, N.Data),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a URI addresses a Windows tree (`./Device/…`, `./User/…`, `./Vendor/MSFT/…`): a document
+ * (or Windows' own DevDetail extension, `./DevDetail/Ext/Microsoft/…`) that has one is a Windows session or profile, where the OMA standard objects (DevInfo, DevDetail,
+ * DMAcc) are Windows' own and judged by its DDF.
+ */
+export function isWindowsTreeUri(uri: string): boolean {
+  return /^(?:\.\/)?(?:Device\/|User\/|Vendor\/MSFT(?:\/|$)|DevDetail\/Ext\/Microsoft\/)/.test(uri);
+}
+
+/** The OMA standard objects, which every DM client has, each vendor with its own extensions. */
+export function isStandardObjectUri(uri: string): boolean {
+  return /^(?:\.\/)?(?:SyncML\/)?(?:DevInfo|DevDetail|DMAcc)(?:\/|$|\?)/.test(uri);
+}
