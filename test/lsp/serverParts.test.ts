@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { InitializeParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readDdf } from '../../server/src/catalog/ddf/reader';
 import { asDocumentAnalysis } from '../../server/src/features/analysis';
 import { AnalysisStore } from '../../server/src/lsp/analysisStore';
 import { initialWorkspaceFolders, readClientFeatures } from '../../server/src/lsp/clientCapabilities';
@@ -155,6 +156,24 @@ describe('AnalysisStore with the user\'s DDF files', () => {
     await w.use([]);
     assert.equal(resolution(w.store, CONTOSO_MODE).kind, 'unknown-tree');
     assert.deepEqual(w.errors, []);
+  });
+
+  it('the merged tree is built when a document first asks, once per set of files (never at start-up)', async () => {
+    const read = readDdf(contosoDdf('Mode'), 'contoso.xml');
+    let built = 0;
+    const source = {
+      origin: 'contoso.xml',
+      get roots() {
+        built++;
+        return read.roots;
+      },
+    };
+    const store = new AnalysisStore({ error: assert.fail });
+    store.rebuild({ customCodes: [], ddfSources: [source] });
+    assert.equal(built, 0, 'building the service builds no tree');
+    assert.equal(resolution(store, CONTOSO_MODE).kind, 'node');
+    assert.equal(resolution(store, './Vendor/Contoso/Agent/Other').kind, 'unknown-node');
+    assert.equal(built, 1);
   });
 
   it('the tree follows the file when it changes', async () => {
