@@ -6,7 +6,15 @@ import * as vscode from 'vscode';
 import { LSPErrorCodes, ResponseError, type BaseLanguageClient, type DocumentSelector, type LanguageClientOptions } from 'vscode-languageclient';
 import { codeText } from '../../server/src/catalog/codeText';
 import { errorMessage } from '../../server/src/errorMessage';
-import { ExplainRequest, ReadFileRequest, type ExplainResult, type ReadFileErrorData, type ReadFileResult } from '../../server/src/lsp/protocol';
+import {
+  ExplainRequest,
+  ListFilesRequest,
+  ReadFileRequest,
+  type ExplainResult,
+  type ListFilesResult,
+  type ReadFileErrorData,
+  type ReadFileResult,
+} from '../../server/src/lsp/protocol';
 import { registerWbxmlDocuments } from './wbxmlDocuments';
 import { WBXML_SCHEME } from './wbxmlView';
 
@@ -51,9 +59,11 @@ export async function activateClient(
   // from the command rather than "command not found".
   context.subscriptions.push(vscode.commands.registerCommand(LOOKUP_COMMAND, (arg?: unknown) => lookUpCode(languageClient, arg)));
   registerWbxmlDocuments(context);
-  // The browser server has no file system: it reads the syncml.customCodes files through VS Code,
-  // whatever the workspace's scheme. (The Node server reads them itself and never asks.)
+  // The browser server has no file system: it reads the syncml.customCodes and syncml.ddfFiles files
+  // (and lists the folders of DDF files) through VS Code, whatever the workspace's scheme. (The Node
+  // server reads them itself and never asks.)
   context.subscriptions.push(languageClient.onRequest(ReadFileRequest.type, (params) => readFileForServer(params)));
+  context.subscriptions.push(languageClient.onRequest(ListFilesRequest.type, (params) => listFilesForServer(params)));
   await languageClient.start();
 }
 
@@ -93,6 +103,44 @@ async function readFileForServer(params: unknown): Promise<ReadFileResult> {
   }
   // Invalid UTF-8 becomes U+FFFD, as the Node server's reading does; a BOM is dropped.
   return { text: new TextDecoder('utf-8').decode(bytes) };
+}
+
+/**
+ * `syncml/listFiles`: the files below a folder through `vscode.workspace.fs`, recursively, in name
+ * order; null when the URI is not a folder. Symbolic links to folders are not followed (no cycles).
+ */
+async function listFilesForServer(params: unknown): Promise<ListFilesResult | null> {
+  const { uri, extensions } = ListFilesRequest.check(params);
+  let root: vscode.Uri;
+  try {
+    root = vscode.Uri.parse(uri, true);
+    if (((await vscode.workspace.fs.stat(root)).type & vscode.FileType.Directory) === 0) return null;
+  } catch {
+    return null; // not a URI, or nothing there: the server reads it as a file, which says why
+  }
+  const listing: ListFilesResult = { files: [], folders: [] };
+  const walk = async (dir: vscode.Uri): Promise<void> => {
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(dir);
+    } catch (err) {
+      const code = err instanceof vscode.FileSystemError ? err.code : undefined;
+      throw readFailure(dir.toString(), (code && FILE_SYSTEM_REASONS[code]) ?? errorMessage(err));
+    }
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [name, type] of entries) {
+      const child = vscode.Uri.joinPath(dir, name);
+      if (type & vscode.FileType.SymbolicLink && type & vscode.FileType.Directory) continue;
+      if (type & vscode.FileType.Directory) {
+        listing.folders.push(child.toString());
+        await walk(child);
+      } else if (extensions.some((e) => name.toLowerCase().endsWith(e))) {
+        listing.files.push(child.toString());
+      }
+    }
+  };
+  await walk(root);
+  return listing;
 }
 
 /**

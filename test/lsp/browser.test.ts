@@ -2,7 +2,8 @@
 // worker), loaded here in a Node worker thread whose `self` posts and receives messages like a
 // dedicated worker's. Checks that it starts, serves a document, and reads `syncml.customCodes`
 // through the client (`syncml/readFile`), relative to a workspace folder that is not a file: URI (as
-// in VS Code for the Web), with the client's file watcher.
+// in VS Code for the Web), with the client's file watcher; and lists a folder of `syncml.ddfFiles`
+// through the client (`syncml/listFiles`).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -10,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { ROOT, docUri } from '../support/lspClient';
 import { FUMO_ALERT, MESSAGE } from '../support/lspSamples';
 import { hoverText, positionOf } from '../support/lspText';
+import { BROKEN_DDF, contosoDdf } from '../support/userDdf';
 
 const BUNDLE = join(ROOT, 'dist', 'server-browser.js');
 
@@ -43,10 +45,13 @@ describe('browser server (web worker build)', () => {
   /** URIs for which the client answers as if it did not know `syncml/readFile`. */
   const unanswered = new Set<string>();
   let settings: Record<string, unknown> = { customCodes: ['acme.syncml-codes.json'] };
+  /** The client's folders, by URI, with what `syncml/listFiles` answers for each. */
+  const folders = new Map<string, { files: string[]; folders: string[] }>();
 
   function answer(m: { id: number; method: string; params: any }): void {
     const reply = (body: Record<string, unknown>) => worker.postMessage({ jsonrpc: '2.0', id: m.id, ...body });
     if (m.method === 'workspace/configuration') return reply({ result: m.params.items.map(() => settings) });
+    if (m.method === 'syncml/listFiles') return reply({ result: folders.get(m.params.uri) ?? null });
     if (m.method === 'syncml/readFile') {
       const { uri } = m.params;
       if (unanswered.has(uri)) return reply({ error: { code: -32601, message: `Unhandled method ${m.method}` } });
@@ -183,6 +188,39 @@ describe('browser server (web worker build)', () => {
     const e = await request('syncml/explain', { input: '404' });
     assert.equal(e.number, 404);
     unanswered.clear();
+    settings = {};
+  });
+
+  it('lists a syncml.ddfFiles folder through the client (syncml/listFiles); a broken DDF is one warning with its place', async () => {
+    const ddf = `${FOLDER}ddf`;
+    const [broken, contoso] = [`${ddf}/broken.xml`, `${ddf}/contoso.xml`];
+    files.set(broken, BROKEN_DDF);
+    files.set(contoso, contosoDdf('Mode'));
+    folders.set(ddf, { files: [broken, contoso], folders: [] });
+    const ddfLog = (pattern: RegExp) =>
+      messages('window/logMessage').find((p) => p.message.startsWith('syncml.ddfFiles: ') && pattern.test(p.message));
+    settings = { ddfFiles: ['ddf'] };
+    notify('workspace/didChangeConfiguration', { settings: null });
+    await waitFor('DDF files loaded', () => ddfLog(/2 DM tree nodes from 1 of 2 file\(s\): vscode-test-web:\/\/mount\/ddf\/contoso\.xml$/));
+    assert.deepEqual(
+      serverRequests.filter((r) => r.method === 'syncml/listFiles').map((r) => r.params),
+      [{ uri: ddf, extensions: ['.xml', '.ddf'] }],
+    );
+    const shown = messages('window/showMessage').filter((p) => p.message.includes(broken));
+    assert.equal(shown.length, 1);
+    assert.match(shown[0].message, /^SyncML DDF file vscode-test-web:\/\/mount\/ddf\/broken\.xml: line 7, column 3: not well-formed XML/);
+    const watchers = serverRequests
+      .flatMap((r) => (r.method === 'client/registerCapability' ? r.params.registrations : []))
+      .filter((r: { method: string }) => r.method === 'workspace/didChangeWatchedFiles')
+      .map((r: { registerOptions: { watchers: unknown[] } }) => r.registerOptions.watchers);
+    assert.deepEqual(watchers[watchers.length - 1], [{ globPattern: { baseUri: ddf, pattern: '**/*.{xml,ddf}' }, kind: 7 }]);
+
+    // A file added to the folder, reported by the client's watcher, is listed and loaded.
+    const added = `${ddf}/sub/fabrikam.ddf`;
+    files.set(added, contosoDdf('Level'));
+    folders.set(ddf, { files: [broken, contoso, added], folders: [`${ddf}/sub`] });
+    notify('workspace/didChangeWatchedFiles', { changes: [{ uri: added, type: 1 }] });
+    await waitFor('added file loaded', () => ddfLog(/4 DM tree nodes from 2 of 3 file\(s\)/));
     settings = {};
   });
 });

@@ -1,10 +1,12 @@
-// The workspace data-file controller with a fake host: a second kind of data file (here a dummy
-// "word list", as DDF files will be) needs only a parse function and its words.
+// The workspace data-file controller with a fake host: a kind of data file (here a dummy "word
+// list") needs only a parse function and its words; folders of them; and the DDF kind.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { customCodesKind } from '../../server/src/lsp/customCodes';
 import { DataFileController, type DataFileHost, type DataFileKind } from '../../server/src/lsp/dataFiles';
+import { ddfFilesKind } from '../../server/src/lsp/ddfFiles';
 import type { Timers } from '../../server/src/lsp/validation';
+import { BROKEN_DDF, contosoDdf } from '../support/userDdf';
 
 /** One parsed file of the dummy kind: the words of a text file, one a line; a line with a space is an error. */
 interface WordFile {
@@ -57,7 +59,7 @@ function fakeHost(files: Map<string, string | Promise<string>>, overrides: Parti
   const warnings: string[] = [];
   const logged: string[] = [];
   const reads: string[] = [];
-  const watching: { uris: readonly string[]; onChange: (uri: string) => void; disposed: boolean }[] = [];
+  const watching: { uris: readonly string[]; onChange: (uri: string) => void; disposed: boolean; folders?: unknown }[] = [];
   const host: DataFileHost = {
     readFile: async (uri) => {
       reads.push(uri);
@@ -65,8 +67,8 @@ function fakeHost(files: Map<string, string | Promise<string>>, overrides: Parti
       if (text === undefined) throw new Error('no such file');
       return text;
     },
-    watch: (_setting, uris, onChange) => {
-      const w = { uris, onChange, disposed: false };
+    watch: (_setting, uris, onChange, folders) => {
+      const w = folders ? { uris, onChange, disposed: false, folders } : { uris, onChange, disposed: false };
       watching.push(w);
       return { dispose: () => (w.disposed = true) };
     },
@@ -212,5 +214,123 @@ describe('DataFileController', () => {
     assert.equal(warnings.length, 1);
     assert.match(warnings[0], /^SyncML custom codes file \/ws\/acme\.syncml-codes\.json: line 3, column 17: codes\[0\]\.family: "scomo" is not a family id/);
     assert.ok(logged.some((l) => l.includes('syncml.customCodes: /ws/acme.syncml-codes.json:3:17: codes[0].family')), logged.join('\n'));
+  });
+});
+
+/** The word kind, taking folders of `.txt` files. */
+const folderWordKind: DataFileKind<WordFile> = { ...wordKind, folderExtensions: ['.txt'] };
+
+/** A fake lister over `files`: each URI in `folders` is a folder holding the files below it. */
+function fakeLister(files: Map<string, unknown>, folders: Set<string>, asked: string[] = []): DataFileHost['listFolder'] {
+  return async (uri, extensions) => {
+    asked.push(uri);
+    if (!folders.has(uri)) return undefined;
+    const below = (u: string) => u.startsWith(uri + '/');
+    return {
+      files: [...files.keys()].filter((u) => below(u) && extensions.some((e) => u.toLowerCase().endsWith(e))).sort(),
+      folders: [...folders].filter(below).sort(),
+    };
+  };
+}
+
+describe('DataFileController: folders', () => {
+  it('a folder entry loads the files below it, is watched by a pattern, and a file added below it is loaded', async () => {
+    const files = new Map([
+      ['file:///ws/lists/a.txt', 'alpha\n'],
+      ['file:///ws/lists/sub/b.txt', 'beta\n'],
+      ['file:///ws/lists/notes.md', 'not a list\n'],
+      ['file:///ws/c.txt', 'gamma\n'],
+    ]);
+    const folders = new Set(['file:///ws/lists', 'file:///ws/lists/sub']);
+    const { host, logged, warnings, watching, timers } = fakeHost(files, { listFolder: fakeLister(files, folders) });
+    let changes = 0;
+    const c = new DataFileController(folderWordKind, host, () => changes++);
+    assert.equal(await c.update(['lists', 'c.txt', 'lists/a.txt']), true);
+    assert.deepEqual(words(c), ['alpha', 'beta', 'gamma'], 'a file reached twice is read once');
+    assert.deepEqual(warnings, []);
+    assert.ok(logged.includes('info: syncml.wordFiles: 3 words from 3 of 3 file(s): /ws/lists/a.txt, /ws/lists/sub/b.txt, /ws/c.txt'), logged.join('\n'));
+    const w = watching[watching.length - 1];
+    assert.deepEqual(w.uris, ['file:///ws/lists/a.txt', 'file:///ws/lists/sub/b.txt', 'file:///ws/c.txt']);
+    assert.deepEqual(w.folders, { roots: ['file:///ws/lists'], inside: ['file:///ws/lists/sub'], pattern: '**/*.txt' });
+
+    c.filesChanged(['file:///ws/listsmore/x.txt', 'file:///ws/other.txt']);
+    assert.equal(timers.pending.size, 0, 'a file beside the folder is not watched');
+    files.set('file:///ws/lists/sub/new.txt', 'delta\n');
+    c.filesChanged(['file:///ws/lists/sub/new.txt']);
+    timers.fireAll();
+    await flush();
+    assert.deepEqual(words(c), ['alpha', 'beta', 'delta', 'gamma']);
+    assert.equal(changes, 1);
+  });
+
+  it('a folder with no such file, or one that cannot be listed, is one warning each; the rest loads', async () => {
+    const files = new Map([
+      ['file:///ws/c.txt', 'gamma\n'],
+      ['file:///ws/docs/readme.md', 'no list here\n'],
+    ]);
+    const folders = new Set(['file:///ws/docs', 'file:///ws/locked']);
+    const list = fakeLister(files, folders);
+    const { host, warnings } = fakeHost(files, {
+      listFolder: async (uri, extensions) => {
+        if (uri === 'file:///ws/locked') throw new Error('permission denied');
+        return list!(uri, extensions);
+      },
+    });
+    const c = new DataFileController(folderWordKind, host, () => undefined);
+    await c.update(['docs', 'locked', 'c.txt']);
+    assert.deepEqual(words(c), ['gamma']);
+    assert.deepEqual(warnings, [
+      'Word file /ws/docs: is a folder that holds no .txt file. The other words are still used.',
+      'Word file /ws/locked: cannot be listed: permission denied. The other words are still used.',
+    ]);
+  });
+
+  it('a kind that takes no folders never asks the host to list one', async () => {
+    const files = new Map([['file:///ws/acme.json', JSON.stringify({ codes: [] })]]);
+    const asked: string[] = [];
+    const { host } = fakeHost(files, { listFolder: fakeLister(files, new Set(['file:///ws']), asked) });
+    const c = new DataFileController(customCodesKind(), host, () => undefined);
+    await c.update(['acme.json']);
+    assert.deepEqual(asked, []);
+  });
+});
+
+describe('DDF files (syncml.ddfFiles)', () => {
+  it('a broken DDF is one warning naming the file, line and column; the other files load, with their descriptions', async () => {
+    const files = new Map([
+      ['file:///ws/ddf/contoso.xml', contosoDdf('Mode')],
+      ['file:///ws/ddf/broken.xml', BROKEN_DDF],
+    ]);
+    const { host, warnings, logged } = fakeHost(files);
+    const c = new DataFileController(ddfFilesKind(), host, () => undefined);
+    await c.update(['ddf/contoso.xml', 'ddf/broken.xml']);
+    assert.deepEqual(
+      c.current.files.map((f) => f.origin),
+      ['/ws/ddf/contoso.xml'],
+    );
+    assert.equal(c.current.files[0].roots[0].children[0].facts.description, 'Contoso agent Mode.');
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(
+      warnings[0],
+      /^SyncML DDF file \/ws\/ddf\/broken\.xml: line 7, column 3: not well-formed XML: Expected closing tag 'DFProperties' .*\. The other DDF files and the bundled Windows CSP index are still used\.$/,
+    );
+    assert.ok(logged.some((l) => l.startsWith("warn: syncml.ddfFiles: /ws/ddf/broken.xml:7:3: not well-formed XML")), logged.join('\n'));
+    assert.ok(logged.includes('info: syncml.ddfFiles: 2 DM tree nodes from 1 of 2 file(s): /ws/ddf/contoso.xml'), logged.join('\n'));
+  });
+
+  it('a folder entry reads its .xml and .ddf files, in subfolders too', async () => {
+    const files = new Map([
+      ['file:///ws/ddf/a.xml', contosoDdf('Mode')],
+      ['file:///ws/ddf/more/b.DDF', contosoDdf('Level')],
+      ['file:///ws/ddf/notes.txt', 'not a DDF'],
+    ]);
+    const { host, warnings } = fakeHost(files, { listFolder: fakeLister(files, new Set(['file:///ws/ddf', 'file:///ws/ddf/more'])) });
+    const c = new DataFileController(ddfFilesKind(), host, () => undefined);
+    await c.update(['ddf']);
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(
+      c.current.files.map((f) => `${f.origin}: ${f.roots[0].children.map((n) => n.name).join(',')}`),
+      ['/ws/ddf/a.xml: Mode', '/ws/ddf/more/b.DDF: Level'],
+    );
   });
 });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ResponseError } from 'vscode-languageserver-protocol';
-import { ExplainRequest, ReadFileRequest } from '../../server/src/lsp/protocol';
+import { ExplainRequest, ListFilesRequest, ReadFileRequest } from '../../server/src/lsp/protocol';
 
 const INVALID_PARAMS = -32602;
 
@@ -21,6 +21,7 @@ describe('typed requests', () => {
   it('name the methods the server and the clients use', () => {
     assert.equal(ExplainRequest.type.method, 'syncml/explain');
     assert.equal(ReadFileRequest.type.method, 'syncml/readFile');
+    assert.equal(ListFilesRequest.type.method, 'syncml/listFiles');
   });
 
   it('syncml/explain: input is required, family is optional and must be known', () => {
@@ -50,5 +51,17 @@ describe('typed requests', () => {
     assert.equal(ReadFileRequest.reasonOf({ uri: 'a', reason: 'no such file' }), 'no such file');
     assert.equal(ReadFileRequest.reasonOf({ reason: '' }), undefined);
     assert.equal(ReadFileRequest.reasonOf(undefined), undefined);
+  });
+
+  it('syncml/listFiles: the folder and extensions asked for, the listing answered (null: not a folder)', () => {
+    assert.deepEqual(ListFilesRequest.check({ uri: 'vscode-test-web://mount/ddf', extensions: ['.XML', '.ddf', 3] }), {
+      uri: 'vscode-test-web://mount/ddf',
+      extensions: ['.xml', '.ddf'],
+    });
+    assert.deepEqual(ListFilesRequest.check(null), { uri: '', extensions: [] });
+    assert.deepEqual(ListFilesRequest.listingOf({ files: ['a', 1], folders: ['b'] }), { files: ['a'], folders: ['b'] });
+    assert.deepEqual(ListFilesRequest.listingOf({ files: [] }), { files: [], folders: [] });
+    assert.equal(ListFilesRequest.listingOf(null), undefined);
+    assert.equal(ListFilesRequest.listingOf({ folders: [] }), undefined);
   });
 });

@@ -1,6 +1,6 @@
-// Settings (pulled through workspace/configuration) and custom-codes files, over stdio.
+// Settings (pulled through workspace/configuration), custom-codes and DDF files, over stdio.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, describe, it } from 'node:test';
@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { LspClient, docUri, type Diagnostic } from '../support/lspClient';
 import { FUMO_ALERT, MESSAGE } from '../support/lspSamples';
 import { hoverText, positionOf, rangeOf } from '../support/lspText';
+import { BROKEN_DDF, contosoDdf } from '../support/userDdf';
 
 const DELAY = 20;
 const dirs: string[] = [];
@@ -248,5 +249,66 @@ describe('custom codes', () => {
     changeSettings(c, { customCodes: ['c.json'] });
     const again = await c.waitForDiagnostics(uri, () => true, { after: n });
     assert.deepEqual(wrongFamily(again.diagnostics)[0].range, rangeOf(MESSAGE, '1200'));
+  });
+});
+
+describe('DDF files', () => {
+  const ddfLog = (c: LspClient, pattern: RegExp) =>
+    c.notificationsOf('window/logMessage').find((n) => n.params.message.startsWith('syncml.ddfFiles: ') && pattern.test(n.params.message));
+
+  it('a folder is read; a broken file is one warning with its line and column; fixing it and adding a file reload', async () => {
+    const ws = tempDir();
+    const folder = join(ws, 'ddf');
+    mkdirSync(join(folder, 'more'), { recursive: true });
+    const broken = join(folder, 'broken.xml');
+    writeFileSync(broken, BROKEN_DDF);
+    writeFileSync(join(folder, 'contoso.xml'), contosoDdf('Mode'));
+    const c = await startWith({ ddfFiles: ['ddf'] }, ws);
+    await c.waitFor('first load', () => ddfLog(c, /2 DM tree nodes from 1 of 2 file\(s\)/));
+    const shown = warnings(c, 'window/showMessage');
+    assert.equal(shown.length, 1, shown.join('\n'));
+    assert.ok(shown[0].startsWith(`SyncML DDF file ${broken}: line 7, column 3: not well-formed XML`), shown[0]);
+    assert.ok(shown[0].endsWith('The other DDF files and the bundled Windows CSP index are still used.'), shown[0]);
+
+    // The folder is watched by a pattern under it, so a file added there counts.
+    const registration = await c.waitFor('watcher registration', () =>
+      c.serverRequests
+        .flatMap((r) => (r.method === 'client/registerCapability' ? r.params.registrations : []))
+        .find((r: { method: string }) => r.method === 'workspace/didChangeWatchedFiles'),
+    );
+    assert.deepEqual(registration.registerOptions.watchers, [
+      { globPattern: { baseUri: pathToFileURL(folder).href, pattern: '**/*.{xml,ddf}' }, kind: 7 },
+    ]);
+
+    writeFileSync(broken, contosoDdf('Level'));
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(broken).href, type: 2 }] });
+    await c.waitFor('fixed file reloaded', () => ddfLog(c, /4 DM tree nodes from 2 of 2 file\(s\)/));
+    const added = join(folder, 'more', 'fabrikam.ddf');
+    writeFileSync(added, contosoDdf('Speed'));
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(added).href, type: 1 }] });
+    await c.waitFor('added file loaded', () => ddfLog(c, /6 DM tree nodes from 3 of 3 file\(s\)/));
+    assert.equal(warnings(c, 'window/showMessage').length, 1, 'no new warning');
+    // Still serving, with the catalog intact.
+    const e = await c.request('syncml/explain', { input: '404' });
+    assert.equal(e.number, 404);
+  });
+
+  it('the Node server polls a folder itself when the client cannot watch: a file added below it is loaded', async () => {
+    const ws = tempDir();
+    const folder = join(ws, 'ddf');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'contoso.xml'), contosoDdf('Mode'));
+    client = LspClient.start();
+    client.settings = { ddfFiles: [folder] };
+    await client.initialize({
+      initializationOptions: { diagnosticsDelay: DELAY },
+      capabilities: { workspace: { configuration: true } },
+    });
+    const c = client;
+    await c.waitFor('first load', () => ddfLog(c, /2 DM tree nodes from 1 of 1 file\(s\)/));
+    // Let the first poll record the folder, then add a file to it.
+    await LspClient.sleep(1200);
+    writeFileSync(join(folder, 'fabrikam.xml'), contosoDdf('Level'));
+    await c.waitFor('reloaded', () => ddfLog(c, /4 DM tree nodes from 2 of 2 file\(s\)/), 8000);
   });
 });

@@ -1,17 +1,24 @@
 // The server shell's pure parts, without a process: settings mapping, custom-codes paths, the
 // version cache and the diagnostics scheduler (with fake timers).
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { customCodesKind } from '../../server/src/lsp/customCodes';
 import { loadDataFiles, summarizeFileProblems } from '../../server/src/lsp/dataFiles';
 import { DocumentCache } from '../../server/src/lsp/documentCache';
 import { parseSettings } from '../../server/src/lsp/settings';
 import { DiagnosticsScheduler, type Timers } from '../../server/src/lsp/validation';
+import { listFolderUri } from '../../server/src/node/host';
 import {
   fileWatcher as customCodesWatcher,
   fileUriToPath,
+  folderWatcher,
   globEscape,
+  isInFolder,
   pathToFileUri,
   resolveDataFilePath as resolveCustomCodesPath,
   sameUri,
@@ -26,6 +33,7 @@ describe('parseSettings', () => {
       assert.equal(settings.service.inlayHints.enable, true);
       assert.equal(settings.service.largeFileThreshold, 5 * 1024 * 1024);
       assert.deepEqual(settings.customCodes, []);
+      assert.deepEqual(settings.ddfFiles, []);
     }
   });
 
@@ -72,6 +80,18 @@ describe('parseSettings', () => {
     assert.match(text, /syncml\.customCodes\[1\]/);
     assert.doesNotMatch(text, /trace/, 'trace.server belongs to the client');
     assert.equal(warnings.length, 5);
+  });
+
+  it('reads syncml.ddfFiles as a list of paths; a wrong type is named with what an entry should be', () => {
+    const ok = parseSettings({ ddfFiles: ['.vscode/ddf', ' contoso.xml ', '.vscode/ddf'] });
+    assert.deepEqual(ok.warnings, []);
+    assert.deepEqual(ok.settings.ddfFiles, ['.vscode/ddf', 'contoso.xml']);
+    const bad = parseSettings({ ddfFiles: { path: 'a.xml' } });
+    assert.deepEqual(bad.settings.ddfFiles, []);
+    assert.deepEqual(bad.warnings, ['syncml.ddfFiles should be an array of DDF files or folders (paths or URIs), got an object; ignored.']);
+    const item = parseSettings({ 'ddfFiles': ['a.xml', 3] });
+    assert.deepEqual(item.settings.ddfFiles, ['a.xml']);
+    assert.deepEqual(item.warnings, ['syncml.ddfFiles[1] should be a non-empty DDF file or folder (a path or URI), got number 3; ignored.']);
   });
 
   it('never throws on odd input', () => {
@@ -132,6 +152,39 @@ describe('custom-codes paths', () => {
     assert.deepEqual(customCodesWatcher('file:///acme.json', true), { globPattern: { baseUri: 'file:///', pattern: 'acme.json' }, kind: 7 });
     assert.deepEqual(customCodesWatcher('vscode-vfs://github/a/b/c.json', true), { globPattern: { baseUri: 'vscode-vfs://github/a/b', pattern: 'c.json' }, kind: 7 });
     assert.deepEqual(customCodesWatcher('vscode-vfs://github/a/b/c.json', false), { globPattern: '**/c.json', kind: 7 });
+  });
+
+  it('describes a folder to a client file watcher by a pattern under it, and knows what is below it', () => {
+    assert.deepEqual(folderWatcher('file:///w/ddf', '**/*.{xml,ddf}', true), { globPattern: { baseUri: 'file:///w/ddf', pattern: '**/*.{xml,ddf}' }, kind: 7 });
+    assert.deepEqual(folderWatcher('file:///w/my%20ddf/', '**/*.xml', false), { globPattern: '/w/my ddf/**/*.xml', kind: 7 });
+    assert.deepEqual(folderWatcher('vscode-test-web://mount', '**/*.xml', true), { globPattern: { baseUri: 'vscode-test-web://mount/', pattern: '**/*.xml' }, kind: 7 });
+    assert.deepEqual(folderWatcher('vscode-vfs://github/a/b', '**/*.xml', false), { globPattern: '**/*.xml', kind: 7 });
+    assert.ok(isInFolder('file:///w/ddf/sub/a.xml', 'file:///w/ddf'));
+    assert.ok(isInFolder('file:///w/ddf/a.xml', 'file:///w/ddf/'));
+    assert.ok(isInFolder('file:///C:/w/ddf/a.xml', 'file:///c%3A/w/ddf'));
+    assert.ok(isInFolder('vscode-test-web://Mount/ddf/a%20b.xml', 'vscode-test-web://mount/ddf'));
+    assert.ok(!isInFolder('file:///w/ddf2/a.xml', 'file:///w/ddf'));
+    assert.ok(!isInFolder('file:///w/ddf', 'file:///w/ddf'));
+  });
+
+  it('the Node host lists a folder recursively, in name order, keeping the extensions asked for', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'syncml-list-'));
+    try {
+      mkdirSync(join(dir, 'b sub'));
+      writeFileSync(join(dir, 'b sub', 'z.DDF'), '');
+      writeFileSync(join(dir, 'a.xml'), '');
+      writeFileSync(join(dir, 'notes.txt'), '');
+      const uri = pathToFileURL(dir).href;
+      assert.deepEqual(await listFolderUri(uri, ['.xml', '.ddf']), {
+        files: [pathToFileURL(join(dir, 'a.xml')).href, pathToFileURL(join(dir, 'b sub', 'z.DDF')).href],
+        folders: [pathToFileURL(join(dir, 'b sub')).href],
+      });
+      assert.equal(await listFolderUri(pathToFileURL(join(dir, 'a.xml')).href, ['.xml']), undefined, 'a file is not a folder');
+      assert.equal(await listFolderUri(pathToFileURL(join(dir, 'none')).href, ['.xml']), undefined, 'nothing there: read as a file, which says why');
+      assert.equal(await listFolderUri('vscode-test-web://mount/ddf', ['.xml']), undefined);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('converts between paths and file URIs', () => {

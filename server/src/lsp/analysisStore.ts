@@ -5,6 +5,8 @@
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, LanguageService } from '../api';
+import { windowsCspSource } from '../catalog/csp/windowsCsp';
+import { DmTree, type DdfSource } from '../catalog/ddf/dmTree';
 import { createCatalog } from '../catalog/index';
 import type { CustomCodesFile } from '../catalog/types';
 import { createLanguageService } from '../languageService';
@@ -16,8 +18,19 @@ const SERVED_LANGUAGES = new Set(['syncml', 'dmtree']);
 type DocumentState = { served: false } | { served: true; analysis: Analysis };
 
 /** What the language service is built from: the data files loaded now. */
-interface ServiceInputs {
+export interface ServiceInputs {
   customCodes: readonly CustomCodesFile[];
+  /** The user's DDF files, merged over the bundled Windows CSP index (later files win where they overlap). */
+  ddfSources: readonly DdfSource[];
+}
+
+/**
+ * The DM tree of the bundled index and the user's DDF files, built the first time a document asks
+ * (never at start-up: the index is large), once per set of files.
+ */
+function lazyDmTree(sources: readonly DdfSource[]): () => DmTree {
+  let tree: DmTree | undefined;
+  return () => (tree ??= new DmTree([windowsCspSource(), ...sources]));
 }
 
 export class AnalysisStore {
@@ -31,7 +44,7 @@ export class AnalysisStore {
   });
 
   constructor(private readonly log: { error(message: string): void }) {
-    this.service = this.build({ customCodes: [] });
+    this.service = this.build({ customCodes: [], ddfSources: [] });
   }
 
   /** The service, or an error when it could not be built (the log says why). */
@@ -63,7 +76,9 @@ export class AnalysisStore {
     try {
       const custom = inputs.customCodes;
       const catalog = createCatalog(custom.length > 0 ? custom : undefined);
-      return createLanguageService({ catalog });
+      // Without DDF files of the user's, the service's default: the bundled index's own tree.
+      const dmTree = inputs.ddfSources.length > 0 ? lazyDmTree(inputs.ddfSources) : undefined;
+      return createLanguageService(dmTree ? { catalog, dmTree } : { catalog });
     } catch (err) {
       this.log.error(formatError('Could not build the code catalog', err));
       return undefined;

@@ -1,14 +1,14 @@
 /**
- * Workspace data files named in a setting (`syncml.customCodes` today, `syncml.ddfFiles` next): one
- * controller per kind resolves the configured entries against the workspace folder, reads them
- * through the host (the file system on the desktop, the client in the web), watches them, reloads
- * them when they change, and reports errors per file. A kind says only how to parse one file and
- * how to talk about it; everything else is shared.
+ * Workspace data files named in a setting (`syncml.customCodes`, `syncml.ddfFiles`): one controller
+ * per kind resolves the configured entries against the workspace folder, expands folders when the
+ * kind takes them, reads the files through the host (the file system on the desktop, the client in
+ * the web), watches them, reloads them when they change, and reports errors per file. A kind says
+ * only how to parse one file and how to talk about it; everything else is shared.
  *
  * Reloads are numbered: a read that finishes after a newer reload started is dropped, so a stale
  * file never wins over a newer setting or a newer save.
  */
-import { resolveDataFilePath, sameUri, type FileReader, type ResolvedFile } from './workspacePaths';
+import { fileUriToPath, isInFolder, resolveDataFilePath, sameUri, type FileReader, type ResolvedFile } from './workspacePaths';
 import { formatFileProblem } from '../catalog/custom';
 import { errorMessage } from '../errorMessage';
 import type { Timers } from './validation';
@@ -31,6 +31,11 @@ export interface DataFileKind<F> {
   parse(text: string, display: string): { value?: F; problems: DataFileProblem[] };
   /** What the loaded files hold together, for the log, e.g. "3 custom code entries". */
   describe(files: readonly F[]): string;
+  /**
+   * Set when an entry may also be a folder: the files under it (recursively) whose names end with
+   * one of these extensions (lower case, with the dot) are loaded.
+   */
+  folderExtensions?: readonly string[];
   /** The words the shared messages need. */
   messages: {
     /** Starts the per-file warning: "SyncML custom codes file". */
@@ -54,15 +59,46 @@ interface DataFileLog {
   info(message: string): void;
 }
 
+/** A folder's contents as the host lists them: URIs, recursively, files in a stable order. */
+export interface FolderListing {
+  /** The files whose names end with one of the extensions asked for. */
+  files: string[];
+  /** The folders below it (for a watcher that polls each folder). */
+  folders: string[];
+}
+
+/**
+ * Lists a folder by URI; resolves to undefined when the URI is not a folder (a file, or nothing:
+ * reading it then says why). May reject with a readable error.
+ */
+export type FolderLister = (uri: string, extensions: readonly string[]) => Promise<FolderListing | undefined>;
+
+/** Folders to watch for files added, changed or removed under them. */
+export interface WatchedFolders {
+  /** The folders named in the setting. */
+  roots: readonly string[];
+  /** Every folder below them (for a watcher that polls each folder). */
+  inside: readonly string[];
+  /** The files of interest under a root, as a glob relative to it (all .xml and .ddf files below it). */
+  pattern: string;
+}
+
 /** What the controller needs from the server shell; a test gives a fake one. */
 export interface DataFileHost {
   /** Reads a file by URI; absent when the platform cannot read files at all. */
   readFile?: FileReader;
+  /** Lists a folder; absent when the platform cannot (every entry is then read as a file). */
+  listFolder?: FolderLister;
   /**
-   * Starts watching `uris`; `onChange` may be called with any URI (it is compared). Returns how to
-   * stop, or undefined when nothing watches.
+   * Starts watching the files `uris` and the `folders`; `onChange` may be called with any URI (it is
+   * compared). Returns how to stop, or undefined when nothing watches.
    */
-  watch(setting: string, uris: readonly string[], onChange: (uri: string) => void): { dispose(): void } | undefined;
+  watch(
+    setting: string,
+    uris: readonly string[],
+    onChange: (uri: string) => void,
+    folders?: WatchedFolders,
+  ): { dispose(): void } | undefined;
   /** Base for relative entries: the first workspace folder, else the server's working directory. */
   baseUri(): string | undefined;
   homeDir?: string;
@@ -127,6 +163,66 @@ export async function loadDataFiles<F>(
   };
 }
 
+/** A glob for the files below a folder whose names end with one of `extensions`. */
+function folderPattern(extensions: readonly string[]): string {
+  const names = extensions.map((e) => e.replace(/^\./, ''));
+  return `**/*.${names.length === 1 ? names[0] : `{${names.join(',')}}`}`;
+}
+
+interface ExpandedEntries {
+  files: ResolvedFile[];
+  folders: WatchedFolders | undefined;
+  problems: DataFileProblem[];
+}
+
+/**
+ * The entries with each folder replaced by the files under it (when the kind takes folders and the
+ * host can list them); a folder that holds none of those files, or cannot be listed, is a problem.
+ * A file reached twice is read once.
+ */
+async function expandFolders(
+  entries: readonly ResolvedFile[],
+  list: FolderLister | undefined,
+  extensions: readonly string[] | undefined,
+): Promise<ExpandedEntries> {
+  if (!list || !extensions?.length) return { files: [...entries], folders: undefined, problems: [] };
+  const listings = await Promise.all(
+    entries.map(async (f): Promise<FolderListing | undefined | Error> => {
+      if (!f.uri) return undefined;
+      try {
+        return await list(f.uri, extensions);
+      } catch (err) {
+        return err instanceof Error ? err : new Error(errorMessage(err));
+      }
+    }),
+  );
+  const files: ResolvedFile[] = [];
+  const seen = new Set<string>();
+  const add = (f: ResolvedFile): void => {
+    if (f.uri !== undefined && seen.has(f.uri)) return;
+    if (f.uri !== undefined) seen.add(f.uri);
+    files.push(f);
+  };
+  const roots: string[] = [];
+  const inside: string[] = [];
+  const problems: DataFileProblem[] = [];
+  entries.forEach((entry, i) => {
+    const listing = listings[i];
+    if (listing === undefined) return add(entry);
+    if (listing instanceof Error) {
+      problems.push({ file: entry.display, message: `cannot be listed: ${errorMessage(listing)}` });
+      return;
+    }
+    roots.push(entry.uri!);
+    inside.push(...listing.folders);
+    if (listing.files.length === 0) {
+      problems.push({ file: entry.display, message: `is a folder that holds no ${extensions.join(' or ')} file` });
+    }
+    for (const uri of listing.files) add({ setting: entry.setting, uri, display: fileUriToPath(uri) ?? uri });
+  });
+  return { files, folders: roots.length ? { roots, inside, pattern: folderPattern(extensions) } : undefined, problems };
+}
+
 /**
  * The lifecycle of one kind of data file. `update` follows the setting, `filesChanged` and
  * `baseChanged` follow the workspace; `onDidChange` (given at construction) hears about reloads that
@@ -139,6 +235,7 @@ export class DataFileController<F> {
   private generation = 0;
   private watchedKey = '';
   private watchedUris: readonly string[] = [];
+  private watchedRoots: readonly string[] = [];
   private watcher: { dispose(): void } | undefined;
   private reloadTimer: unknown;
   private unsupportedWarned = '';
@@ -170,7 +267,9 @@ export class DataFileController<F> {
 
   /** Files changed on disk or in the client (watcher events; any URI, only watched ones count). */
   filesChanged(uris: readonly string[]): void {
-    if (uris.some((c) => this.watchedUris.some((u) => sameUri(u, c)))) this.scheduleReload();
+    const watched = (c: string): boolean =>
+      this.watchedUris.some((u) => sameUri(u, c)) || this.watchedRoots.some((folder) => isInFolder(c, folder));
+    if (uris.some(watched)) this.scheduleReload();
   }
 
   /** The base of relative entries moved (the first workspace folder changed). */
@@ -198,15 +297,18 @@ export class DataFileController<F> {
     }, this.host.reloadDelayMs ?? DEFAULT_RELOAD_DELAY_MS);
   }
 
-  private watch(files: readonly ResolvedFile[]): void {
+  private watch(files: readonly ResolvedFile[], folders?: WatchedFolders): void {
     const uris = files.map((f) => f.uri).filter((u): u is string => u !== undefined);
-    const key = uris.join('\n');
+    const key = [...uris, ...(folders ? ['', ...folders.roots, '', ...folders.inside, '', folders.pattern] : [])].join('\n');
     if (key === this.watchedKey) return;
     this.watcher?.dispose();
     this.watcher = undefined;
     this.watchedKey = key;
-    this.watchedUris = uris;
-    if (uris.length > 0) this.watcher = this.host.watch(this.kind.setting, uris, (uri) => this.filesChanged([uri]));
+    this.watchedUris = folders ? [...uris, ...folders.roots, ...folders.inside] : uris;
+    this.watchedRoots = folders?.roots ?? [];
+    const onChange = (uri: string): void => this.filesChanged([uri]);
+    if (folders) this.watcher = this.host.watch(this.kind.setting, uris, onChange, folders);
+    else if (uris.length > 0) this.watcher = this.host.watch(this.kind.setting, uris, onChange);
   }
 
   private replace(files: readonly F[]): true {
@@ -218,9 +320,9 @@ export class DataFileController<F> {
     const generation = ++this.generation;
     const { kind, host } = this;
     const { setting, messages } = kind;
-    const files = this.entries.map((s) => resolveDataFilePath(s, host.baseUri(), host.homeDir));
-    this.watch(files);
-    if (files.length === 0) {
+    const entries = this.entries.map((s) => resolveDataFilePath(s, host.baseUri(), host.homeDir));
+    if (entries.length === 0 || !host.readFile) this.watch(entries);
+    if (entries.length === 0) {
       if (this.loaded.length === 0) return false;
       host.log.info(`${setting} is empty: using ${messages.fallback} only.`);
       return this.replace([]);
@@ -236,10 +338,15 @@ export class DataFileController<F> {
       }
       return this.loaded.length > 0 ? this.replace([]) : false;
     }
-    const result = await loadDataFiles(files, host.readFile, kind.parse);
+    const expanded = await expandFolders(entries, host.listFolder, kind.folderExtensions);
     if (generation !== this.generation) return false; // a newer reload is under way
-    for (const p of result.problems) host.log.warn(`${setting}: ${formatFileProblem(p)}`);
-    for (const message of summarizeFileProblems(result.problems, messages.fileLabel, messages.stillUsed)) host.showWarning(message);
+    const files = expanded.files;
+    this.watch(files, expanded.folders);
+    const result = await loadDataFiles(files, host.readFile, kind.parse);
+    if (generation !== this.generation) return false;
+    const problems = [...expanded.problems, ...result.problems];
+    for (const p of problems) host.log.warn(`${setting}: ${formatFileProblem(p)}`);
+    for (const message of summarizeFileProblems(problems, messages.fileLabel, messages.stillUsed)) host.showWarning(message);
     const loadedNames = result.displays.length ? `: ${result.displays.join(', ')}` : '';
     host.log.info(`${setting}: ${kind.describe(result.files)} from ${result.files.length} of ${files.length} file(s)${loadedNames}`);
     return this.replace(result.files);

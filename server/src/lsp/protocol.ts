@@ -90,6 +90,47 @@ export const ReadFileRequest = {
   },
 };
 
+// ---- syncml/listFiles -----------------------------------------------------------------------------
+
+interface ListFilesParams {
+  uri: string;
+  /** Keep only files whose names end with one of these, compared in lower case (`.xml`, `.ddf`). */
+  extensions: string[];
+}
+
+export interface ListFilesResult {
+  /** The files below the folder, recursively, in name order (URIs). */
+  files: string[];
+  /** The folders below it (URIs). */
+  folders: string[];
+}
+
+/**
+ * `syncml/listFiles`, server → client: the files below a folder, by URI (any scheme the client can
+ * read). The browser server lists the folders named in `syncml.ddfFiles` through it; the Node server
+ * lists them itself and never sends it. The answer is null when the URI is not a folder (a file, or
+ * nothing: the server then reads it as a file, which says why); a folder that cannot be listed is an
+ * error response whose message names it and the reason, with `ReadFileErrorData` as its data.
+ */
+const LIST_FILES_REQUEST = 'syncml/listFiles';
+
+export const ListFilesRequest = {
+  method: LIST_FILES_REQUEST,
+  type: new RequestType<ListFilesParams, ListFilesResult | null, ReadFileErrorData>(LIST_FILES_REQUEST),
+  /** The URI and extensions asked for; '' and [] when the params hold none. */
+  check(params: unknown): ListFilesParams {
+    const uri = isObject(params) && typeof params.uri === 'string' ? params.uri : '';
+    const raw = isObject(params) && Array.isArray(params.extensions) ? params.extensions : [];
+    return { uri, extensions: raw.filter((e): e is string => typeof e === 'string').map((e) => e.toLowerCase()) };
+  },
+  /** The listing in an answer; undefined when it holds none (not a folder). */
+  listingOf(result: unknown): ListFilesResult | undefined {
+    if (!isObject(result) || !Array.isArray(result.files)) return undefined;
+    const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+    return { files: strings(result.files), folders: strings(result.folders) };
+  },
+};
+
 // ---- initialize -----------------------------------------------------------------------------------
 
 /** `initializationOptions` understood by the server (all optional). */

@@ -26,7 +26,8 @@ import { isObject } from '../isObject';
 import { AnalysisStore } from './analysisStore';
 import { initialWorkspaceFolders, noClientFeatures, readClientFeatures, type ClientFeatures } from './clientCapabilities';
 import { customCodesKind } from './customCodes';
-import { DataFileController, type DataFileHost } from './dataFiles';
+import { DataFileController, type DataFileHost, type FolderLister } from './dataFiles';
+import { ddfFilesKind } from './ddfFiles';
 import { registerFeatures, SERVER_COMMANDS } from './features';
 import { createFileWatching, type PlatformWatcher } from './fileWatching';
 import type { InitializationOptions } from './protocol';
@@ -44,6 +45,8 @@ export interface ServerOptions {
   platform?: string;
   /** Reads workspace data files (Node: the file system; browser: the client, `syncml/readFile`). Absent: not supported. */
   readFile?: FileReader;
+  /** Lists a folder named in `syncml.ddfFiles` (Node: the file system; browser: the client, `syncml/listFiles`). */
+  listFolder?: FolderLister;
   /**
    * Watches files for change when the client cannot (no dynamic `workspace/didChangeWatchedFiles`
    * registration). Returns a disposable that stops watching.
@@ -147,6 +150,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const dataHost: DataFileHost = {
     readFile: options.readFile,
+    listFolder: options.listFolder,
     watch: createFileWatching(connection, () => client, options.watchFiles, log),
     baseUri: () => folders.base,
     homeDir: options.homeDir,
@@ -157,13 +161,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     timers,
   };
   function rebuildService(): void {
-    store.rebuild({ customCodes: customCodes.current.files });
+    store.rebuild({ customCodes: customCodes.current.files, ddfSources: ddfFiles.current.files });
     refreshAll();
   }
   const customCodes = new DataFileController(customCodesKind(), dataHost, rebuildService);
+  const ddfFiles = new DataFileController(ddfFilesKind(), dataHost, rebuildService);
   /** Every kind of data file, with the setting's entries it follows. */
   const dataFiles: { controller: DataFileController<unknown>; entries: (s: ServerSettings) => readonly string[] }[] = [
     { controller: customCodes, entries: (s) => s.customCodes },
+    { controller: ddfFiles, entries: (s) => s.ddfFiles },
   ];
 
   // ---- settings -----------------------------------------------------------------------------------

@@ -13,6 +13,8 @@ export interface ServerSettings {
   service: ServiceSettings;
   /** Paths or URIs of custom-codes JSON files, as the user wrote them (deduplicated, trimmed). */
   customCodes: string[];
+  /** DDF files or folders of them (OMA DDF 1.2, Microsoft DDF v2), as the user wrote them (deduplicated, trimmed). */
+  ddfFiles: string[];
 }
 
 interface ParsedSettings {
@@ -30,6 +32,7 @@ const KNOWN_LEAVES = new Set([
   'diagnostics.severity',
   'inlayHints.enable',
   'customCodes',
+  'ddfFiles',
   'largeFileThreshold',
 ]);
 const CLIENT_PREFIXES = ['trace'];
@@ -45,6 +48,7 @@ export function defaultServerSettings(): ServerSettings {
       largeFileThreshold: DEFAULT_SETTINGS.largeFileThreshold,
     },
     customCodes: [],
+    ddfFiles: [],
   };
 }
 
@@ -74,10 +78,16 @@ function flatten(raw: Record<string, unknown>, prefix = '', into = new Map<strin
 }
 
 /**
- * A setting that lists data files (`customCodes`, and the kinds to come): paths or URIs as the user
- * wrote them, trimmed and deduplicated; a single string is read as a one-element list.
+ * A setting that lists data files (`customCodes`, `ddfFiles`): paths or URIs as the user wrote
+ * them, trimmed and deduplicated; a single string is read as a one-element list. `entry` names one
+ * entry in the warnings, `entries` several.
  */
-function pathList(values: Map<string, unknown>, key: string, warnings: string[]): string[] {
+function pathList(
+  values: Map<string, unknown>,
+  key: string,
+  warnings: string[],
+  { entry, entries }: { entry: string; entries: string },
+): string[] {
   const paths: string[] = [];
   const raw = values.get(key);
   if (raw === undefined || raw === null) return paths;
@@ -86,13 +96,13 @@ function pathList(values: Map<string, unknown>, key: string, warnings: string[])
     warnings.push(`syncml.${key} should be an array of paths; read the single string as a one-element array.`);
   }
   if (list === undefined) {
-    warnings.push(`syncml.${key} should be an array of file paths or URIs, got ${describe(raw)}; ignored.`);
+    warnings.push(`syncml.${key} should be an array of ${entries}, got ${describe(raw)}; ignored.`);
     return paths;
   }
   const seen = new Set<string>();
   list.forEach((item, i) => {
     if (typeof item !== 'string' || item.trim() === '') {
-      warnings.push(`syncml.${key}[${i}] should be a non-empty file path or URI, got ${describe(item)}; ignored.`);
+      warnings.push(`syncml.${key}[${i}] should be a non-empty ${entry}, got ${describe(item)}; ignored.`);
       return;
     }
     const path = item.trim();
@@ -173,7 +183,11 @@ export function parseSettings(raw: unknown): ParsedSettings {
     }
   }
 
-  settings.customCodes = pathList(values, 'customCodes', warnings);
+  settings.customCodes = pathList(values, 'customCodes', warnings, { entry: 'file path or URI', entries: 'file paths or URIs' });
+  settings.ddfFiles = pathList(values, 'ddfFiles', warnings, {
+    entry: 'DDF file or folder (a path or URI)',
+    entries: 'DDF files or folders (paths or URIs)',
+  });
 
   for (const [key, value] of values) {
     if (KNOWN_LEAVES.has(key) || CLIENT_PREFIXES.some((p) => key === p || key.startsWith(p + '.'))) continue;

@@ -132,13 +132,21 @@ function safeDecode(s: string): string {
  * authority) and percent-encoding (VS Code encodes more characters than the URL parser).
  */
 export function sameUri(a: string, b: string): boolean {
-  const norm = (u: string): string => {
-    const path = fileUriToPath(u);
-    if (path !== undefined) return /^[a-zA-Z]:/.test(path) ? path.toLowerCase() : path;
-    const m = /^([a-zA-Z][a-zA-Z0-9+.-]*:)(\/\/[^/?#]*)?([\s\S]*)$/.exec(u);
-    return m ? m[1].toLowerCase() + safeDecode(m[2] ?? '').toLowerCase() + safeDecode(m[3]) : u;
-  };
-  return norm(a) === norm(b);
+  return comparable(a) === comparable(b);
+}
+
+/** `uri` is below `folder` (compared as `sameUri` compares), at any depth. */
+export function isInFolder(uri: string, folder: string): boolean {
+  const f = comparable(folder).replace(/[\\/]+$/, '');
+  const u = comparable(uri);
+  return u.length > f.length + 1 && u.startsWith(f) && (u[f.length] === '/' || u[f.length] === '\\');
+}
+
+function comparable(u: string): string {
+  const path = fileUriToPath(u);
+  if (path !== undefined) return /^[a-zA-Z]:/.test(path) ? path.toLowerCase() : path;
+  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*:)(\/\/[^/?#]*)?([\s\S]*)$/.exec(u);
+  return m ? m[1].toLowerCase() + safeDecode(m[2] ?? '').toLowerCase() + safeDecode(m[3]) : u;
 }
 
 /** Escape glob metacharacters in a literal path for a file-watcher pattern. */
@@ -167,4 +175,19 @@ export function fileWatcher(uri: string, relativePatterns: boolean): FileSystemW
   const path = fileUriToPath(uri);
   if (path !== undefined) return { globPattern: globEscape(path.replace(/\\/g, '/')), kind: WATCH_ALL };
   return { globPattern: `**/${name}`, kind: WATCH_ALL };
+}
+
+/**
+ * How to ask a client to watch the files below a folder that match `pattern` (a glob relative to
+ * it): relative to the folder's URI when the client takes relative patterns, else under its absolute
+ * path (file: URIs), else anywhere (the server keeps only the events below the folder).
+ */
+export function folderWatcher(uri: string, pattern: string, relativePatterns: boolean): FileSystemWatcher {
+  const baseUri = uri.replace(/\/+$/, '');
+  if (relativePatterns) {
+    return { globPattern: { baseUri: /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/]*$/.test(baseUri) ? baseUri + '/' : baseUri, pattern }, kind: WATCH_ALL };
+  }
+  const path = fileUriToPath(baseUri);
+  if (path !== undefined) return { globPattern: `${globEscape(path.replace(/\\/g, '/'))}/${pattern}`, kind: WATCH_ALL };
+  return { globPattern: pattern, kind: WATCH_ALL };
 }

@@ -1,11 +1,14 @@
 /**
- * What the Node main gives the platform-neutral server (its host): a file reader and a polling watcher for
- * workspace data files, the working directory and home for relative paths, and the command line.
+ * What the Node main gives the platform-neutral server (its host): a file reader, a folder lister and
+ * a polling watcher for workspace data files, the working directory and home for relative paths, and
+ * the command line.
  */
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { FolderListing } from '../lsp/dataFiles';
 import type { ServerOptions } from '../lsp/server';
 import { ownPackageJson } from './packageJson';
 
@@ -14,6 +17,38 @@ async function readFileUri(uri: string): Promise<string> {
     throw new Error(`only local files are supported, not ${uri}`);
   }
   return readFile(fileURLToPath(uri), 'utf8');
+}
+
+/**
+ * The files below a folder (recursively, in name order, as `syncml-check --ddf` reads them) whose
+ * names end with one of `extensions`; undefined when the URI is not a folder. Symbolic links to
+ * folders are not followed (no cycles).
+ */
+export async function listFolderUri(uri: string, extensions: readonly string[]): Promise<FolderListing | undefined> {
+  if (!uri.toLowerCase().startsWith('file:')) return undefined;
+  let root: string;
+  try {
+    root = fileURLToPath(uri);
+    if (!(await stat(root)).isDirectory()) return undefined;
+  } catch {
+    return undefined; // nothing there, or not a path: reading it says why
+  }
+  const listing: FolderListing = { files: [], folders: [] };
+  const wanted = (name: string): boolean => extensions.some((e) => name.toLowerCase().endsWith(e));
+  const walk = async (dir: string): Promise<void> => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const full = join(dir, e.name);
+      if (e.isDirectory()) {
+        listing.folders.push(pathToFileURL(full).href);
+        await walk(full);
+      } else if (wanted(e.name)) {
+        listing.files.push(pathToFileURL(full).href);
+      }
+    }
+  };
+  await walk(root);
+  return listing;
 }
 
 /**
@@ -49,6 +84,7 @@ export function nodeServerOptions(): ServerOptions {
     version: packageVersion(),
     platform: 'Node',
     readFile: readFileUri,
+    listFolder: listFolderUri,
     watchFiles: watchFileUris,
     defaultBaseUri: pathToFileURL(process.cwd()).href,
     homeDir: homedir(),
@@ -69,7 +105,7 @@ by context: hover, completion, diagnostics, quick fixes, inlay hints, symbols, f
   --help             print this help and exit
 
 Settings (workspace/configuration section "syncml"): diagnostics.enable, diagnostics.severity,
-inlayHints.enable, customCodes, largeFileThreshold. Editor set-up: docs/other-editors.md.`;
+inlayHints.enable, customCodes, ddfFiles, largeFileThreshold. Editor set-up: docs/other-editors.md.`;
 
 const TRANSPORTS = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
 
