@@ -8,7 +8,11 @@
  * It starts the real server and the null server (bench/nullServer.ts) side by side, opens the same
  * document in both, and then alternates rounds: the plan against ours (an unknown-method ping, a
  * hover and a completion at each position), then the same hovers and completions against the null
- * server, so both see the same moments of this machine's noise.
+ * server, so both see the same moments of this machine's noise. The tree plan (hovers on OMA-URI
+ * segments, completions in URIs and Data values) is run the same way after the code plan; its very
+ * first hover and completion, sent right after the first diagnostics and before anything else, are
+ * recorded apart: the first request that resolves a URI is the one that may decode the bundled
+ * Windows index, which a user feels once per server.
  */
 import * as fs from 'node:fs';
 import type { Position } from 'vscode-languageserver-types';
@@ -27,6 +31,12 @@ export interface PlanEntry {
   lens?: { range: { start: Position; end: Position }; data: object };
 }
 
+/** One position of the tree plan: a hover on a URI segment, a completion in a URI or a Data value. */
+export interface TreeEntry {
+  hover: Position;
+  completion: Position;
+}
+
 export interface LatencyJob {
   /** Node arguments for the server under test, and for the baseline. */
   ours: string[];
@@ -38,6 +48,8 @@ export interface LatencyJob {
   capabilities: object;
   initializationOptions: object;
   plan: PlanEntry[];
+  /** Absent or empty: no tree requests. */
+  treePlan?: TreeEntry[];
   /** Rounds of the plan are run unrecorded until this much time has passed (at least one round). */
   warmupMs: number;
   rounds: number;
@@ -59,14 +71,33 @@ export interface Series {
   errors: number;
 }
 
+/** Hovers and completions, as timed for the code plan or for the tree plan. */
+export interface HoverCompletion {
+  hover: Series;
+  completion: Series;
+}
+
+/** The first tree hover and completion after the first diagnostics, in ms (null: no tree plan). */
+export interface FirstTreeRequests {
+  hoverMs: number;
+  completionMs: number;
+  nullHoverMs: number;
+  nullCompletionMs: number;
+}
+
 export interface LatencyResult {
   openToFirstDiagnosticsMs: number | null;
   firstDiagnostics: number | null;
   capabilities: { textDocumentSync: unknown; hoverProvider: boolean; completionProvider: boolean };
-  ours: { hover: Series; completion: Series; ping: Series; session: SessionSeries };
-  baseline: { hover: Series; completion: Series };
+  ours: { hover: Series; completion: Series; ping: Series; session: SessionSeries; tree: HoverCompletion };
+  baseline: { hover: Series; completion: Series; tree: HoverCompletion };
+  firstTree: FirstTreeRequests | null;
   /** The warm-up rounds, recorded apart: what the first seconds after opening look like. */
-  warmup: { ms: number; ours: { hover: Series; completion: Series; session: SessionSeries }; baseline: { hover: Series; completion: Series } };
+  warmup: {
+    ms: number;
+    ours: { hover: Series; completion: Series; session: SessionSeries; tree: HoverCompletion };
+    baseline: { hover: Series; completion: Series; tree: HoverCompletion };
+  };
   /** Median completion response size in bytes, as sent by our server. */
   completionBytes: number | null;
   notes: string[];
@@ -77,6 +108,16 @@ const TIMEOUT_MS = 30000;
 
 function series(rounds: number): Series {
   return { rounds: Array.from({ length: rounds }, () => []), answered: 0, errors: 0 };
+}
+
+function hoverCompletion(rounds: number): HoverCompletion {
+  return { hover: series(rounds), completion: series(rounds) };
+}
+
+/** Whether a completion answer has items. */
+function hasItems(result: unknown): boolean {
+  const items = Array.isArray(result) ? result : (result as { items?: unknown[] } | null)?.items;
+  return !!items && items.length > 0;
 }
 
 function sessionSeries(rounds: number): SessionSeries {
@@ -114,9 +155,14 @@ async function run(job: LatencyJob): Promise<LatencyResult> {
     openToFirstDiagnosticsMs: null,
     firstDiagnostics: null,
     capabilities: { textDocumentSync: null, hoverProvider: false, completionProvider: false },
-    ours: { hover: series(job.rounds), completion: series(job.rounds), ping: series(job.rounds), session: sessionSeries(job.rounds) },
-    baseline: { hover: series(job.rounds), completion: series(job.rounds) },
-    warmup: { ms: 0, ours: { hover: series(0), completion: series(0), session: sessionSeries(0) }, baseline: { hover: series(0), completion: series(0) } },
+    ours: { hover: series(job.rounds), completion: series(job.rounds), ping: series(job.rounds), session: sessionSeries(job.rounds), tree: hoverCompletion(job.rounds) },
+    baseline: { hover: series(job.rounds), completion: series(job.rounds), tree: hoverCompletion(job.rounds) },
+    firstTree: null,
+    warmup: {
+      ms: 0,
+      ours: { hover: series(0), completion: series(0), session: sessionSeries(0), tree: hoverCompletion(0) },
+      baseline: { hover: series(0), completion: series(0), tree: hoverCompletion(0) },
+    },
     completionBytes: null,
     notes,
   };
@@ -145,15 +191,10 @@ async function run(job: LatencyJob): Promise<LatencyResult> {
     gc?.();
 
     const td = { uri: job.uri };
+    const treePlan = job.treePlan ?? [];
     const bytes: number[] = [];
-    const measure = async (client: LspClient, target: { hover: Series; completion: Series; ping?: Series; session?: SessionSeries }, round: number, i: number) => {
-      const at = job.plan[i];
-      // The driver's own young garbage goes now, not inside a sample.
-      gc?.({ type: 'minor' });
-      if (target.ping) {
-        const p = await timed(client, 'bench/ping', null);
-        target.ping.rounds[round].push(p.ms);
-      }
+    /** A hover and a completion, timed into `target` (round `round`); the completion's size noted when it is ours. */
+    const hoverAndComplete = async (client: LspClient, target: HoverCompletion, round: number, at: { hover: Position; completion: Position }) => {
       const h = await timed(client, 'textDocument/hover', { textDocument: td, position: at.hover });
       const c = await timed(client, 'textDocument/completion', { textDocument: td, position: at.completion });
       target.hover.rounds[round].push(h.ms);
@@ -161,12 +202,30 @@ async function run(job: LatencyJob): Promise<LatencyResult> {
       if (h.failed) target.hover.errors++;
       else if (h.result) target.hover.answered++;
       if (c.failed) target.completion.errors++;
-      else {
-        const items = Array.isArray(c.result) ? c.result : (c.result as { items?: unknown[] } | null)?.items;
-        if (items && items.length) target.completion.answered++;
+      else if (hasItems(c.result)) target.completion.answered++;
+      return { hoverMs: h.ms, completionMs: c.ms, completionBytes: client.lastResponseBytes };
+    };
+    // The first tree requests, before the plans warm anything up: ours, then the null server's.
+    if (treePlan.length) {
+      const a = await hoverAndComplete(ours, hoverCompletion(1), 0, treePlan[0]);
+      const b = await hoverAndComplete(base, hoverCompletion(1), 0, treePlan[0]);
+      result.firstTree = { hoverMs: a.hoverMs, completionMs: a.completionMs, nullHoverMs: b.hoverMs, nullCompletionMs: b.completionMs };
+    }
+    const measure = async (client: LspClient, target: HoverCompletion & { ping?: Series; session?: SessionSeries }, round: number, i: number) => {
+      const at = job.plan[i];
+      // The driver's own young garbage goes now, not inside a sample.
+      gc?.({ type: 'minor' });
+      if (target.ping) {
+        const p = await timed(client, 'bench/ping', null);
+        target.ping.rounds[round].push(p.ms);
       }
-      if (client === ours) bytes.push(ours.lastResponseBytes);
+      const { completionBytes } = await hoverAndComplete(client, target, round, at);
+      if (client === ours) bytes.push(completionBytes);
       if (target.session) await measureSession(client, target.session, round, at);
+    };
+    const measureTree = async (client: LspClient, target: HoverCompletion, round: number, i: number) => {
+      gc?.({ type: 'minor' });
+      await hoverAndComplete(client, target, round, treePlan[i]);
     };
     const measureSession = async (client: LspClient, target: SessionSeries, round: number, at: PlanEntry) => {
       const one = async (s: Series, method: string, params: unknown, answered: (r: unknown) => boolean) => {
@@ -183,10 +242,13 @@ async function run(job: LatencyJob): Promise<LatencyResult> {
       }
       if (at.lens) await one(target.codeLens, 'codeLens/resolve', at.lens, (r) => !!(r as { command?: { title?: string } } | null)?.command?.title);
     };
-    // Alternate rounds: the plan against ours, then against the null server.
-    const round = async (o: { hover: Series; completion: Series; ping?: Series; session?: SessionSeries }, b: { hover: Series; completion: Series }, r: number) => {
+    // Alternate rounds: the plans against ours, then against the null server.
+    type Target = HoverCompletion & { tree: HoverCompletion };
+    const round = async (o: Target & { ping?: Series; session?: SessionSeries }, b: Target, r: number) => {
       for (let i = 0; i < job.plan.length; i++) await measure(ours, o, r, i);
+      for (let i = 0; i < treePlan.length; i++) await measureTree(ours, o.tree, r, i);
       for (let i = 0; i < job.plan.length; i++) await measure(base, b, r, i);
+      for (let i = 0; i < treePlan.length; i++) await measureTree(base, b.tree, r, i);
     };
     // Warm-up by time, not by count: on a small VM the first seconds after a 10 MB open are slow for
     // every process, the null server included (JIT, and the collection of the open's garbage).
@@ -194,7 +256,9 @@ async function run(job: LatencyJob): Promise<LatencyResult> {
     const tWarm = performance.now();
     do {
       const ws = w.ours.session;
-      for (const s of [w.ours.hover, w.ours.completion, w.baseline.hover, w.baseline.completion, ws.definition, ws.references, ws.codeLens]) s.rounds.push([]);
+      const all = [w.ours.hover, w.ours.completion, w.baseline.hover, w.baseline.completion, ws.definition, ws.references, ws.codeLens];
+      all.push(w.ours.tree.hover, w.ours.tree.completion, w.baseline.tree.hover, w.baseline.tree.completion);
+      for (const s of all) s.rounds.push([]);
       await round(w.ours, w.baseline, w.ours.hover.rounds.length - 1);
     } while (performance.now() - tWarm < job.warmupMs);
     w.ms = performance.now() - tWarm;

@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LatencyJob, LatencyResult } from '../latencyDriver';
+import { treePlan } from '../treePlan';
 import { ROOT, SERVER } from '../../test/support/lspClient';
 import { MESSAGE } from '../../test/support/lspSamples';
 import { positionOf } from '../../test/support/lspText';
@@ -30,6 +32,16 @@ function runJob(text: string, job: (textFile: string) => LatencyJob): LatencyRes
   }
 }
 
+/** A Windows profile pushed in a DM message: the items the tree plan aims at, and two it leaves alone. */
+const PROFILE = MESSAGE.replace(
+  '<Final/>',
+  `<Replace><CmdID>5</CmdID><Item><Target><LocURI>./Vendor/MSFT/Policy/Config/DeviceLock/DevicePasswordEnabled</LocURI></Target>
+      <Meta><Format xmlns="syncml:metinf">int</Format></Meta><Data>0</Data></Item></Replace>
+    <Exec><CmdID>6</CmdID><Item><Target><LocURI>./FUMO/Pkg/Update</LocURI></Target></Item></Exec>
+    <Get><CmdID>7</CmdID><Item><Target><LocURI>./DevDetail/SwV</LocURI></Target></Item></Get>
+    <Final/>`,
+);
+
 /** The job `npm run bench` sends, for the real server and the null server. */
 function job(textFile: string, uri: string, plan: LatencyJob['plan'], capabilities: Record<string, unknown>): LatencyJob {
   return {
@@ -47,6 +59,27 @@ function job(textFile: string, uri: string, plan: LatencyJob['plan'], capabiliti
     settleMs: 10000,
   };
 }
+
+describe('bench tree plan', () => {
+  it('hovers on each URI segment in turn and completes at the end of the URI or of the Data, on Windows items only', () => {
+    const doc = TextDocument.create('file:///bench/profile.xml', 'xml', 1, PROFILE);
+    const plan = treePlan(doc, 4);
+    assert.equal(plan.items, 2, 'the Replace and the Get (DevDetail, in a Windows document); not the FUMO Exec');
+    const word = (p: { line: number; character: number }) => {
+      const at = doc.offsetAt(p);
+      const from = PROFILE.lastIndexOf('/', at - 1) + 1;
+      return PROFILE.slice(from, PROFILE.slice(from).search(/[/<]/) + from);
+    };
+    // The text just before the completion position, which is always at the end of a value (a `<` next).
+    const before = (p: { line: number; character: number }) => {
+      const at = doc.offsetAt(p);
+      assert.equal(PROFILE[at], '<');
+      return PROFILE.slice(at - 9, at);
+    };
+    assert.deepEqual(plan.entries.map((e) => word(e.hover)), ['Vendor', 'MSFT', 'DevDetail', 'SwV']);
+    assert.deepEqual(plan.entries.map((e) => before(e.completion)), ['rdEnabled', 'a><Data>0', 'etail/SwV', 'etail/SwV']);
+  });
+});
 
 describe('bench latency driver', () => {
   it('measures hovers and completions against the real server and the null server', () => {
@@ -67,6 +100,20 @@ describe('bench latency driver', () => {
     assert.equal(r.ours.ping.rounds.flat().length, 6);
     // The compact list for these capabilities: some 60 status codes in well under 10 KB.
     assert.ok(r.completionBytes !== null && r.completionBytes > 1000 && r.completionBytes < 10000, String(r.completionBytes));
+  });
+
+  it('times the tree plan against both servers, and its first hover and completion apart', () => {
+    const uri = 'file:///bench/profile.xml';
+    const { entries } = treePlan(TextDocument.create(uri, 'xml', 1, PROFILE), 3);
+    const code = { hover: positionOf(PROFILE, '<Data>404', 7), completion: positionOf(PROFILE, '<Data>404', 9) };
+    const r = runJob(PROFILE, (textFile) => ({ ...job(textFile, uri, [code], {}), treePlan: entries }));
+    for (const [name, s] of [['hover', r.ours.tree.hover], ['completion', r.ours.tree.completion], ['null hover', r.baseline.tree.hover]] as const) {
+      assert.deepEqual(s.rounds.map((x) => x.length), [3, 3], name);
+      assert.equal(s.errors, 0, name);
+    }
+    assert.equal(r.warmup.ours.tree.hover.rounds[0].length, 3, 'the warm-up runs the tree plan too');
+    const f = r.firstTree;
+    assert.ok(f && [f.hoverMs, f.completionMs, f.nullHoverMs, f.nullCompletionMs].every((ms) => Number.isFinite(ms) && ms > 0), JSON.stringify(f));
   });
 
   it('times definition, references and code lens resolve against the real server', () => {

@@ -28,6 +28,11 @@ export function windowsCspTree(): DmTree {
   return (tree ??= new DmTree([windowsCspSource()]));
 }
 
+/** Whether the index has been decoded in this process: the probe of its laziness, for tests and the bench. */
+export function windowsCspLoaded(): boolean {
+  return index !== undefined;
+}
+
 /** Whether the bundled index (not a DDF the user loaded) describes the node. */
 export function isBundledNode(node: TreeNode): boolean {
   return source !== undefined && node.origin === source.origin;
