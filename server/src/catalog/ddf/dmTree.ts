@@ -12,15 +12,14 @@ export type TreeScope = 'device' | 'user';
 const NO_CHILDREN: ReadonlyMap<string, TreeNode> = new Map();
 
 export class TreeNode {
-  /** Named children by exact name. */
-  children: ReadonlyMap<string, TreeNode> = NO_CHILDREN;
-  /** Named children whose CaseSense is CIS, by lower-case name. */
-  folded: Map<string, TreeNode> | undefined = undefined;
-  /** The unnamed child, if any. */
-  dynamic: TreeNode | undefined = undefined;
+  private named: ReadonlyMap<string, TreeNode> = NO_CHILDREN;
+  private cis: Map<string, TreeNode> | undefined = undefined;
+  private unnamed: TreeNode | undefined = undefined;
   private known: NodeFacts | undefined;
   /** For a node of the bundled index: reads its facts when first asked (most never are). */
   private pending: (() => NodeFacts) | undefined;
+  /** For a top-level node of the bundled index: builds its descendants when first walked into. */
+  private unbuilt: (() => void) | undefined = undefined;
 
   constructor(
     /** null: an unnamed node, matching any segment. */
@@ -35,6 +34,24 @@ export class TreeNode {
     public implied: boolean,
   ) {
     this.describe(facts, origin);
+  }
+
+  /** Named children by exact name. */
+  get children(): ReadonlyMap<string, TreeNode> {
+    if (this.unbuilt) this.build();
+    return this.named;
+  }
+
+  /** Named children whose CaseSense is CIS, by lower-case name. */
+  get folded(): ReadonlyMap<string, TreeNode> | undefined {
+    if (this.unbuilt) this.build();
+    return this.cis;
+  }
+
+  /** The unnamed child, if any. */
+  get dynamic(): TreeNode | undefined {
+    if (this.unbuilt) this.build();
+    return this.unnamed;
   }
 
   get facts(): NodeFacts {
@@ -53,7 +70,48 @@ export class TreeNode {
     }
     this.origin = origin;
   }
+
+  /** Builds the descendants later, on the first walk into this node (after those deferred before, in order). */
+  defer(build: () => void): void {
+    const before = this.unbuilt;
+    this.unbuilt = before
+      ? () => {
+          before();
+          build();
+        }
+      : build;
+  }
+
+  private build(): void {
+    const build = this.unbuilt!;
+    this.unbuilt = undefined;
+    build();
+  }
+
+  /** The child of this name, a step described by no DDF when new. */
+  step(name: string, origin: string): TreeNode {
+    let c = this.children.get(name);
+    if (!c) {
+      c = new TreeNode(name, `${this.path}/${name}`, IMPLIED_FACTS, origin, this, true);
+      if (this.named === NO_CHILDREN) this.named = new Map();
+      (this.named as Map<string, TreeNode>).set(name, c);
+    }
+    return c;
+  }
+
+  /** The unnamed child, made when new. */
+  unnamedChild(title: string | undefined, origin: string): TreeNode {
+    if (this.unbuilt) this.build();
+    return (this.unnamed ??= new TreeNode(null, `${this.path}/${dynamicSegment(title)}`, IMPLIED_FACTS, origin, this, false));
+  }
+
+  /** Files a child under its lower-case name too (CaseSense CIS). */
+  foldName(name: string, child: TreeNode): void {
+    (this.cis ??= new Map()).set(name.toLowerCase(), child);
+  }
 }
+
+const IMPLIED_FACTS: NodeFacts = Object.freeze({ access: [] }) as NodeFacts;
 
 /** The nodes of a DDF file (the reader's output). */
 export interface DdfSource {
@@ -85,12 +143,6 @@ export type Resolution =
   /** A tree the index does not know (another vendor, a retired CSP): nothing can be said. */
   | { kind: 'unknown-tree' };
 
-function newNode(name: string | null, path: string, facts: NodeFacts, origin: string, parent: TreeNode | undefined, implied: boolean): TreeNode {
-  return new TreeNode(name, path, facts, origin, parent, implied);
-}
-
-const IMPLIED_FACTS: NodeFacts = Object.freeze({ access: [] }) as NodeFacts;
-
 /** `./Vendor/MSFT/…` is the device tree. */
 function canonicalSegments(path: string): string[] {
   const segs = path.split('/').filter((s) => s !== '' && s !== '.');
@@ -98,31 +150,31 @@ function canonicalSegments(path: string): string[] {
   return segs;
 }
 
-function childByName(parent: TreeNode, name: string, origin: string): TreeNode {
-  let c = parent.children.get(name);
-  if (!c) {
-    c = newNode(name, `${parent.path}/${name}`, IMPLIED_FACTS, origin, parent, true);
-    if (parent.children === NO_CHILDREN) parent.children = new Map();
-    (parent.children as Map<string, TreeNode>).set(name, c);
-  }
-  return c;
-}
-
 /** The parent's child of this name (the unnamed child for null), described by `facts`. */
 function place(parent: TreeNode, name: string | null, title: string | undefined, cis: boolean, facts: NodeFacts | (() => NodeFacts), origin: string): TreeNode {
   let node: TreeNode;
   if (name === null) {
-    node = parent.dynamic ??= newNode(null, `${parent.path}/${dynamicSegment(title)}`, IMPLIED_FACTS, origin, parent, false);
+    node = parent.unnamedChild(title, origin);
   } else if (name === '.' && parent.parent === undefined) {
     node = parent;
   } else {
-    node = childByName(parent, name, origin);
-    if (cis) (parent.folded ??= new Map()).set(name.toLowerCase(), node);
+    node = parent.step(name, origin);
+    if (cis) parent.foldName(name, node);
   }
   // A later source (the user's DDF after the bundled index) describes the node anew; children merge.
   node.describe(facts, origin);
   node.implied = false;
   return node;
+}
+
+/** The descendants of the top-level row `top` (rows top + 1 … end - 1, each after its parent) under its node. */
+function buildRows(reader: IndexReader, offsets: readonly number[], top: number, end: number, topNode: TreeNode, origin: string): void {
+  const built: TreeNode[] = [topNode];
+  for (let k = top + 1; k < end; k++) {
+    const at = offsets[k];
+    const parent = built[reader.parent(at) - 1 - top];
+    built.push(place(parent, reader.name(at), reader.title(at), reader.caseInsensitive(at), () => reader.facts(at), origin));
+  }
 }
 
 function attach(parent: TreeNode, d: DdfNode, origin: string): void {
@@ -132,7 +184,7 @@ function attach(parent: TreeNode, d: DdfNode, origin: string): void {
 
 function parentFor(root: TreeNode, parentPath: string, origin: string): TreeNode {
   let parent = root;
-  for (const seg of canonicalSegments(parentPath)) parent = childByName(parent, seg, origin);
+  for (const seg of canonicalSegments(parentPath)) parent = parent.step(seg, origin);
   return parent;
 }
 
@@ -207,7 +259,7 @@ export class DmTree {
 
   /** Later sources describe a node anew where they overlap earlier ones; children merge. */
   constructor(sources: readonly (DdfSource | IndexSource)[]) {
-    this.root = newNode('.', '.', IMPLIED_FACTS, '', undefined, true);
+    this.root = new TreeNode('.', '.', IMPLIED_FACTS, '', undefined, true);
     for (const src of sources) {
       if ('index' in src) {
         this.addIndex(src);
@@ -217,13 +269,24 @@ export class DmTree {
     }
   }
 
+  /**
+   * Places the index's top-level nodes (a CSP, a Policy area) now and each one's descendants when a
+   * lookup first walks into it: a document touches a few of some 400 subtrees, and building all
+   * ~6,000 nodes was most of the first load.
+   */
   private addIndex(src: IndexSource): void {
     const reader = new IndexReader(src.index);
-    const built: TreeNode[] = [];
-    for (const at of rowOffsets(src.index.nodes)) {
-      const p = reader.parent(at);
-      const parent = p ? built[p - 1] : parentFor(this.root, reader.parentPath(at), src.origin);
-      built.push(place(parent, reader.name(at), reader.title(at), reader.caseInsensitive(at), () => reader.facts(at), src.origin));
+    const offsets = rowOffsets(src.index.nodes);
+    let next = 0;
+    while (next < offsets.length) {
+      const top = next;
+      const at = offsets[top];
+      let end = top + 1;
+      while (end < offsets.length && reader.parent(offsets[end]) !== 0) end++;
+      const parent = parentFor(this.root, reader.parentPath(at), src.origin);
+      const node = place(parent, reader.name(at), reader.title(at), reader.caseInsensitive(at), () => reader.facts(at), src.origin);
+      if (end > top + 1) node.defer(() => buildRows(reader, offsets, top, end, node, src.origin));
+      next = end;
     }
   }
 
