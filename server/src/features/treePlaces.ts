@@ -5,12 +5,13 @@
  */
 import type { TreeItem } from '../context/treeItems';
 import { lowerBound } from '../model/lowerBound';
+import { work } from '../workCounter';
 import type { DocumentAnalysis } from './analysis';
 
 /** The tree item whose URI contains offset (its ends included), if any. */
 export function treeItemAtUri(a: DocumentAnalysis, offset: number): TreeItem | undefined {
   const items = a.treeItems;
-  const k = lowerBound(items.length, (i) => items[i].uriEnd < offset);
+  const k = lowerBound(items.length, (i) => (work.steps++, items[i].uriEnd < offset));
   const t = items[k];
   return t && t.uriStart <= offset ? t : undefined;
 }
@@ -18,7 +19,7 @@ export function treeItemAtUri(a: DocumentAnalysis, offset: number): TreeItem | u
 /** The tree item of an Item element, if it is one. */
 export function treeItemOf(a: DocumentAnalysis, item: number): TreeItem | undefined {
   const items = a.treeItems;
-  const k = lowerBound(items.length, (i) => items[i].item < item);
+  const k = lowerBound(items.length, (i) => (work.steps++, items[i].item < item));
   const t = items[k];
   return t && t.item === item ? t : undefined;
 }
@@ -27,7 +28,7 @@ export function treeItemOf(a: DocumentAnalysis, item: number): TreeItem | undefi
 export function treeItemsOfCommand(a: DocumentAnalysis, command: number): TreeItem[] {
   const items = a.treeItems;
   const out: TreeItem[] = [];
-  for (let k = lowerBound(items.length, (i) => items[i].item < command); k < items.length && items[k].command === command; k++) out.push(items[k]);
+  for (let k = lowerBound(items.length, (i) => (work.steps++, items[i].item < command)); k < items.length && items[k].command === command; k++, work.steps++) out.push(items[k]);
   return out;
 }
 
