@@ -86,7 +86,9 @@ function uriCompletion(a: DocumentAnalysis, el: number, offset: number, opts: Co
   const itemEl = target >= 0 ? xml.parent[target] : -1;
   const command = itemEl >= 0 ? xml.parent[itemEl] : -1;
   if (xml.name[target] !== N.Target || xml.name[itemEl] !== N.Item || command < 0 || !AUTHORED.has(xml.name[command])) return undefined;
-  if (el + 1 < xml.subtreeEnd[el]) return undefined; // markup inside: no URI to complete
+  // Markup inside a closed LocURI (a <ProviderID/>) is no URI to complete; one being typed, not yet
+  // closed, holds what follows it, and its URI is the text before that.
+  if (el + 1 < xml.subtreeEnd[el] && !(xml.flags[el] & ElementFlag.Unclosed)) return undefined;
   const [vs, ve] = xml.valueRange(el);
   const from = offset >= vs && offset <= ve ? vs : offset;
   const to = offset >= vs && offset <= ve ? ve : offset;

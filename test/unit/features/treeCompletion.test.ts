@@ -59,6 +59,13 @@ describe('completion of URI segments', () => {
     assert.equal(mid.items.find((i) => i.label === 'Policy')!.detail, 'node · Get');
   });
 
+  it('while the LocURI is being typed, before its end tag', () => {
+    const open = dmMessage('<Replace><CmdID>2</CmdID><Item><Target><LocURI>./Device/Vendor/MSFT/Policy/Config/DeviceLock/DevicePass|');
+    assert.deepEqual(complete(open).items.find((i) => i.label === 'DevicePasswordEnabled')?.replaced, 'DevicePass');
+    // A closed LocURI with markup inside holds no URI to complete.
+    assert.deepEqual(labels(command('<ProviderID/>/Vendor/MSFT/|')), []);
+  });
+
   it('the areas of Policy/Config, in the scope written, and the ADMX-ingested area as a placeholder last', () => {
     const device = labels(command('./Device/Vendor/MSFT/Policy/Config/|'));
     const user = labels(command('./User/Vendor/MSFT/Policy/Config/|'));
