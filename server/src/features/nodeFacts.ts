@@ -43,14 +43,19 @@ export function isIngestedArea(path: string): boolean {
   return /\/Vendor\/MSFT\/Policy\/Config\/\{[^/]*\}$/.test(path);
 }
 
-/** What the name of a dynamic node stands for, in words; undefined for a named node. */
-export function dynamicMeaning(path: string, facts: NodeFacts): string | undefined {
-  const placeholder = dynamicPlaceholder(path);
-  if (!placeholder) return undefined;
-  if (isIngestedArea(path)) return `${placeholder} stands for an ADMX-ingested area, named App~Policy~Category (a name with ~)`;
+/** What the name of a dynamic node stands for, in words (`a name the server makes up, …`); undefined for a named node. */
+export function dynamicNameMeaning(path: string, facts: NodeFacts): string | undefined {
+  if (!dynamicPlaceholder(path)) return undefined;
+  if (isIngestedArea(path)) return 'an ADMX-ingested area, named App~Policy~Category (a name with ~)';
   const naming = facts.dynamicNaming;
   const meaning = naming ? NAMING[naming] : undefined;
-  return `${placeholder} stands for ${meaning ?? 'any name'}${naming ? ` (${naming})` : ''}`;
+  return `${meaning ?? 'any name'}${naming ? ` (${naming})` : ''}`;
+}
+
+/** `{Title} stands for …`, for a dynamic node; undefined for a named node. */
+export function dynamicMeaning(path: string, facts: NodeFacts): string | undefined {
+  const meaning = dynamicNameMeaning(path, facts);
+  return meaning && `${dynamicPlaceholder(path)} stands for ${meaning}`;
 }
 
 /** The allowed values in words, one line each (ENUM and Flag: `value = label`). */

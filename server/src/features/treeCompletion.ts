@@ -12,7 +12,7 @@ import { N } from '../model/names';
 import { ElementFlag } from '../model/xmlDocument';
 import type { DocumentAnalysis } from './analysis';
 import { item, KIND_ENUM_MEMBER, KIND_FOLDER, KIND_PROPERTY, KIND_VALUE, list } from './completionShape';
-import { dynamicMeaning } from './nodeFacts';
+import { dynamicNameMeaning } from './nodeFacts';
 import { nodeMarkdown } from './treeHover';
 import { treeItemOf, treeItemsOfCommand } from './treePlaces';
 
@@ -134,8 +134,7 @@ function uriCompletion(a: DocumentAnalysis, el: number, offset: number, opts: Co
   if (dyn) {
     const placeholder = dyn.path.slice(dyn.path.lastIndexOf('/') + 1);
     const it = nodeItem(dyn, placeholder, placeholder.slice(1, -1) || 'name', '1', range, opts);
-    const meaning = dynamicMeaning(dyn.path, dyn.facts);
-    const detail = `dynamic node${meaning ? `: ${meaning.slice(meaning.indexOf(' stands for ') + 12)}` : ''}`;
+    const detail = `dynamic node: ${dynamicNameMeaning(dyn.path, dyn.facts)}`;
     if (it.labelDetails) it.labelDetails.description = detail;
     else it.detail = detail;
     items.push(it);

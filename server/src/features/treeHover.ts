@@ -134,25 +134,23 @@ function dataHover(a: DocumentAnalysis, t: TreeItem, offset: number): Hover | nu
   const f = node.facts;
   const [vs, ve] = a.xml.valueRange(t.data);
   if (vs === ve || offset < vs || offset > ve) return null;
-  const where = `Value of ${code(node.path)}`;
   let part: ValuePart | undefined;
   let head: string;
-  let tail: string[] = [];
+  let rest: string | undefined;
   if (hasLabelledValues(f)) {
     const parts = readValues(f, a.text, vs, ve)!;
     part = parts.find((p) => p.start <= offset && offset <= p.end);
     if (!part) return null;
     const label = partLabel(part);
     head = label !== undefined ? `**${mdText(part.value)} — ${mdText(label)}**` : `**${mdText(part.value)}** — not a value listed for this node`;
-    const rest = others(node, part);
-    if (rest) tail = [rest];
+    rest = others(node, part);
   } else if (f.format === 'bool') {
     const value = a.text.slice(vs, ve);
     part = { value, start: vs, end: ve, matches: undefined };
     head = /^(?:true|false)$/i.test(value) ? `**${value}** — a bool` : `**${mdText(value)}** — not a bool: the node takes ${code('true')} or ${code('false')}`;
   } else return null;
-  const lines = [head, '', `${where}${f.format ? ` (${code(f.format)})` : ''}`];
-  for (const s of tail) lines.push('', s);
+  const lines = [head, '', `Value of ${code(node.path)}${f.format ? ` (${code(f.format)})` : ''}`];
+  if (rest) lines.push('', rest);
   lines.push('', `*Source:* ${mdText(node.origin)}`);
   return { contents: { kind: 'markdown', value: lines.join('\n') }, range: { start: a.positionAt(part.start), end: a.positionAt(part.end) } };
 }
