@@ -12,7 +12,10 @@ import { N } from '../model/names';
 import type { DocumentAnalysis } from './analysis';
 import { FLAGS_NOTE, nodeFactRows, otherScopePath, rangeText, type FactKey } from './nodeFacts';
 import { treeItemAtUri, treeItemOf, uriSegments } from './treePlaces';
-import { hasLabelledValues, partLabel, readValues, type ValuePart } from './valueLabels';
+import { cut, hasLabelledValues, partLabel, readValues, type ValuePart } from './valueLabels';
+
+/** A value's label in the hover's first line is cut here; the whole label follows. */
+const MAX_HEAD = 80;
 
 /** Inline code that survives backticks inside. */
 export function code(s: string): string {
@@ -142,7 +145,10 @@ function dataHover(a: DocumentAnalysis, t: TreeItem, offset: number): Hover | nu
     part = parts.find((p) => p.start <= offset && offset <= p.end);
     if (!part) return null;
     const label = partLabel(part);
-    head = label !== undefined ? `**${mdText(part.value)} — ${mdText(label)}**` : `**${mdText(part.value)}** — not a value listed for this node`;
+    const brief = partLabel(part, true);
+    head = label !== undefined ? `**${mdText(part.value)} — ${mdText(cut(brief!, MAX_HEAD))}**` : `**${mdText(part.value)}** — not a value listed for this node`;
+    // A label that goes on to explain the value: whole, below the head.
+    if (label !== undefined && cut(brief!, MAX_HEAD) !== label.replace(/\.$/, '')) head += `\n\n${mdText(label)}`;
     rest = others(node, part);
   } else if (f.format === 'bool') {
     const value = a.text.slice(vs, ve);

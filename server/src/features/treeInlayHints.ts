@@ -7,9 +7,9 @@ import type { InlayHint } from 'vscode-languageserver-types';
 import { lowerBound } from '../model/lowerBound';
 import { work } from '../workCounter';
 import type { DocumentAnalysis } from './analysis';
-import { readValues, valueHint } from './valueLabels';
+import { cut, readValues, valueHint } from './valueLabels';
 
-/** Long labels (a Flag's sentence) are cut here; the tooltip has them whole. */
+/** Labels are cut here (after their first sentence, if longer); the tooltip has them whole. */
 const MAX_LABEL = 40;
 
 /** The hints for the Data values that start within [from, to]. */
@@ -27,12 +27,12 @@ export function treeInlayHints(a: DocumentAnalysis, from: number, to: number): I
     const parts = readValues(r.node.facts, a.text, vs, ve);
     const label = parts && valueHint(parts);
     if (!label) continue;
-    const kind = r.node.facts.allowed!.kind;
+    const brief = cut(label.brief, MAX_LABEL);
     hints.push({
       position: a.positionAt(ve),
-      label: label.length > MAX_LABEL ? label.slice(0, MAX_LABEL - 1).trimEnd() + '…' : label,
+      label: brief,
       paddingLeft: true,
-      tooltip: `${label.length > MAX_LABEL ? label + '\n' : ''}${kind} value of ${r.node.path}`,
+      tooltip: `${brief !== label.whole.replace(/\.$/, '') ? label.whole + '\n' : ''}${r.node.facts.allowed!.kind} value of ${r.node.path}`,
     });
   }
   return hints;

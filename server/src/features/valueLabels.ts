@@ -81,18 +81,32 @@ export function readValues(facts: NodeFacts, text: string, start: number, end: n
   return parts;
 }
 
-/** A part's label: the listed value's label (its value when it has none), flags joined by +. */
-export function partLabel(p: ValuePart): string | undefined {
-  return p.matches?.map((v) => v.label || v.value).join(' + ');
+/** A label's first sentence, without its full stop (`Allowed. When set to 1, …` → `Allowed`). */
+export function firstSentence(label: string): string {
+  const m = /^(.+?)\.(?:\s|$)/.exec(label);
+  return m ? m[1] : label;
+}
+
+/** Text cut to at most max characters, an ellipsis marking the cut. */
+export function cut(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max - 1).trimEnd() + '…' : text;
 }
 
 /**
- * The label to show after a value (an inlay hint): every part known, and saying more than the
- * value itself (a `true` labelled "True" is not worth a hint).
+ * A part's label: the listed value's label (its value when it has none), flags joined by +; `brief`
+ * keeps each label's first sentence (many DDF labels go on to explain the value at length).
  */
-export function valueHint(parts: readonly ValuePart[]): string | undefined {
+export function partLabel(p: ValuePart, brief = false): string | undefined {
+  return p.matches?.map((v) => (brief ? firstSentence(v.label || v.value) : v.label || v.value)).join(' + ');
+}
+
+/**
+ * The label to show after a value (an inlay hint), brief and whole: every part known, and saying
+ * more than the value itself (a `true` labelled "True" is not worth a hint).
+ */
+export function valueHint(parts: readonly ValuePart[]): { brief: string; whole: string } | undefined {
   if (parts.length === 0 || parts.some((p) => !p.matches)) return undefined;
-  const labels = parts.map((p) => partLabel(p)!);
-  if (parts.every((p, k) => labels[k].toLowerCase() === p.value.toLowerCase())) return undefined;
-  return labels.join(', ');
+  const whole = parts.map((p) => partLabel(p)!);
+  if (parts.every((p, k) => whole[k].toLowerCase() === p.value.toLowerCase())) return undefined;
+  return { brief: parts.map((p) => partLabel(p, true)!).join(', '), whole: whole.join(', ') };
 }

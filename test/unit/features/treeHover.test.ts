@@ -177,6 +177,14 @@ describe('hover on a Data value', () => {
     assert.match(hover(replace(DPE, ' 0|  '))!.value, /^\*\*0 — Enabled\*\*\n/);
   });
 
+  it('a label that goes on to explain the value: its first sentence in the head, the whole below', () => {
+    const h = hover(replace('./Device/Vendor/MSFT/Policy/Config/Bluetooth/AllowAdvertising', '|1'))!;
+    assert.match(h.value, /^\*\*1 — Allowed\*\*\n\nAllowed\. When set to 1, the device will send out advertisements\. To verify, .* received by the peripheral\.\n\nValue of /);
+    // A one-sentence label is not said twice.
+    const once = hover(replace('./Device/Vendor/MSFT/Policy/Config/AboveLock/AllowActionCenterNotifications', '|1'))!;
+    assert.match(once.value, /^\*\*1 — Allowed\*\*\n\nValue of /);
+  });
+
   it('a value the node does not list says so and lists the allowed ones', () => {
     const h = hover(replace(DPE, '5|'))!;
     assert.match(h.value, /^\*\*5\*\* — not a value listed for this node\n\n.*\n\n\*Allowed:\* `0` Enabled · `1` Disabled\n/);

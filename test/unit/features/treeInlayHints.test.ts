@@ -46,6 +46,15 @@ describe('inlay hints on tree values', () => {
     assert.equal(h.tooltip, `Force high protection + Display the strong key user interface as needed\nFlag value of ${FLAGS}`);
   });
 
+  it('a label that goes on to explain the value shows its first sentence, the tooltip the whole', () => {
+    const uri = './Device/Vendor/MSFT/Policy/Config/Bluetooth/AllowAdvertising';
+    const [h] = hints(dmMessage(replace(item(uri, '0'))));
+    assert.equal(h.label, 'Not allowed');
+    assert.match(String(h.tooltip), new RegExp(`^Not allowed\\. When set to 0, .* not received by the peripheral\\.\\nENUM value of ${uri.replace(/\./g, '\\.')}$`));
+    const [once] = hints(dmMessage(replace(item('./Device/Vendor/MSFT/Policy/Config/AboveLock/AllowActionCenterNotifications', '0'))));
+    assert.deepEqual([once.label, once.tooltip], ['Not allowed', 'ENUM value of ./Device/Vendor/MSFT/Policy/Config/AboveLock/AllowActionCenterNotifications']);
+  });
+
   it('a Results value from the device is labelled too', () => {
     const text = dmMessage(`<Results><CmdID>4</CmdID><MsgRef>1</MsgRef><CmdRef>2</CmdRef><Item><Source><LocURI>${DPE}</LocURI></Source><Data>0</Data></Item></Results>`);
     assert.deepEqual(hints(text).map((h) => h.label), ['Enabled']);
