@@ -117,7 +117,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     doValidation: (a: Analysis, settings = DEFAULT_SETTINGS) => doValidation(da(a), settings),
     doHover: (a, position) => doHover(da(a), position),
     doComplete: (a, position, options) => doComplete(da(a), position, options),
-    resolveCompletionItem: (item) => resolveCompletionItem(catalog, item),
+    resolveCompletionItem: (item) => resolveCompletionItem(catalog, item, dmTree),
     getCodeActions: (a, _range, context) => getCodeActions(da(a), context),
     getInlayHints: (a, range, settings = DEFAULT_SETTINGS) => getInlayHints(da(a), range, settings),
     findDocumentSymbols: (a, settings = DEFAULT_SETTINGS, peers) => findDocumentSymbols(da(a), settings, peers),

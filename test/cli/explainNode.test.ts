@@ -41,10 +41,17 @@ test('explain shows a range, the device tree for ./Vendor/MSFT, an ADMX-backed p
   assert.match(deprecated.stdout, /\n {2}Deprecated {3}as of Windows 10\.0\.22000\n/);
 });
 
-test('explain of a dynamic node names its placeholder', () => {
+test('explain of a dynamic node names its placeholder, and what the placeholder stands for', () => {
   const r = runCli(['explain', './Vendor/MSFT/VPNv2/Contoso%20VPN/ProfileXML']);
   assert.equal(r.status, 0);
   assert.match(r.stdout, /^\.\/Device\/Vendor\/MSFT\/VPNv2\/\{ProfileName\}\/ProfileXML/);
+  const profile = runCli(['explain', './Vendor/MSFT/VPNv2/Contoso%20VPN']);
+  assert.match(
+    profile.stdout,
+    /\n {2}Naming {7}\{ProfileName\} stands for a name the server makes up, unique among its siblings \(ServerGeneratedUniqueIdentifier\)\n/,
+  );
+  const area = runCli(['explain', './Device/Vendor/MSFT/Policy/Config/Contoso~Policy~Sales']);
+  assert.match(area.stdout, /\n {2}Naming {7}\{AreaName\} stands for an ADMX-ingested area, named App~Policy~Category \(a name with ~\)\n/);
 });
 
 test('explain of an unknown node: the segment, the closest names, the scope where it exists; exit 1', () => {

@@ -3,7 +3,8 @@
  * the user's DDF files. Pure: a Resolution in, a report and its text or JSON out.
  */
 import { learnUrl, type Resolution, type TreeScope } from '../catalog/ddf/dmTree';
-import type { AllowedValues, NodeFacts } from '../catalog/ddf/types';
+import type { NodeFacts } from '../catalog/ddf/types';
+import { nodeFactRows, otherScopePath } from '../features/nodeFacts';
 import { PLAIN, type Style } from './format/text';
 
 interface NodeReportFacts extends Omit<NodeFacts, 'deprecated'> {
@@ -23,10 +24,6 @@ export interface NodeExplainReport {
   unknown?: { segment: string; start: number; end: number; parent: string; suggestions: string[]; otherScope?: TreeScope; otherPath?: string };
   /** What the answer was looked up in. */
   knownFrom: string[];
-}
-
-function otherPath(path: string, scope: TreeScope): string {
-  return path.replace(/^\.\/(?:Device|User)\/|^\.\/(?=Vendor\/)/, scope === 'device' ? './Device/' : './User/');
 }
 
 export function toNodeExplainReport(input: string, r: Resolution, knownFrom: string[]): NodeExplainReport {
@@ -49,43 +46,10 @@ export function toNodeExplainReport(input: string, r: Resolution, knownFrom: str
       end: r.end,
       parent: r.parent.path,
       suggestions: r.suggestions,
-      ...(r.otherScope ? { otherScope: r.otherScope, otherPath: otherPath(input.replace(/[?].*$/, ''), r.otherScope) } : {}),
+      ...(r.otherScope ? { otherScope: r.otherScope, otherPath: otherScopePath(input, r.otherScope) } : {}),
     };
   }
   return report;
-}
-
-function allowedLines(a: AllowedValues): string[] {
-  const list = a.listDelimiter !== undefined ? [`a list separated by '${a.listDelimiter}'`] : [];
-  switch (a.kind) {
-    case 'ENUM':
-    case 'Flag': {
-      const rows = (a.values ?? []).map((v) => (v.label ? `${v.value} = ${v.label}` : v.value));
-      return [...(a.kind === 'Flag' ? ['flags, combined by adding them:'] : []), ...rows, ...list];
-    }
-    case 'Range':
-      return [
-        a.range?.min !== undefined && a.range.max !== undefined && a.range.min !== a.range.max
-          ? `${a.range.min} to ${a.range.max}`
-          : `range ${a.range?.text ?? '(not given)'}`,
-        ...list,
-      ];
-    case 'RegEx':
-      return [`text matching ${a.pattern ?? ''}`, ...list];
-    case 'ADMX':
-      return [
-        'ADMX-backed: <enabled/> or <disabled/>, with <data id="…" value="…"/> elements, escaped or in CDATA',
-        ...(a.admx ? [`policy ${a.admx.name} of ${a.admx.file} (category ${a.admx.area})`] : []),
-      ];
-    case 'XSD':
-      return ['XML valid against the schema in the DDF', ...list];
-    case 'JSON':
-      return ['JSON', ...list];
-    case 'SDDL':
-      return ['an SDDL security descriptor', ...list];
-    case 'None':
-      return list;
-  }
 }
 
 export function formatNodeExplainText(r: NodeExplainReport, style: Style = PLAIN): string {
@@ -107,23 +71,12 @@ export function formatNodeExplainText(r: NodeExplainReport, style: Style = PLAIN
   const row = (label: string, value: string | undefined) => {
     if (value !== undefined && value !== '') out.push(`  ${label.padEnd(12)} ${value}`);
   };
-  row('Format', n.format);
-  row('Access', n.access.join(', '));
-  row('Occurrence', n.occurrence);
-  row('Scope', n.scope);
-  if (n.caseSense === 'CIS') row('Name case', 'insensitive (CIS)');
-  row('Default', n.defaultValue);
-  if (n.allowed) {
-    const lines = allowedLines(n.allowed);
-    lines.forEach((l, i) => row(i === 0 ? 'Allowed' : '', l));
+  const { path, docs, source, deprecated, ...facts } = n;
+  for (const fact of nodeFactRows(path, { ...facts, ...(deprecated ? { deprecated: deprecated.osBuild ?? '' } : {}) })) {
+    fact.lines.forEach((l, i) => row(i === 0 ? fact.label : '', l));
   }
-  if (n.osBuild) row('Min OS build', `${n.osBuild}${n.cspVersion ? ` (CSP version ${n.cspVersion})` : ''}`);
-  if (n.deprecated) row('Deprecated', n.deprecated.osBuild ? `as of Windows ${n.deprecated.osBuild}` : 'yes');
-  row('Naming', n.dynamicNaming);
-  if (n.atomicRequired) row('Atomic', 'required: set it inside an Atomic command');
-  row('Description', n.description);
-  row('Docs', n.docs);
-  out.push(`  ${style.dim('Source: ' + n.source)}`);
+  row('Docs', docs);
+  out.push(`  ${style.dim('Source: ' + source)}`);
   return out.join('\n') + '\n';
 }
 

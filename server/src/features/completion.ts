@@ -1,4 +1,4 @@
-import type { CompletionItem, CompletionItemKind, CompletionList, MarkupContent, Position, Range } from 'vscode-languageserver-types';
+import type { CompletionItem, CompletionList, MarkupContent, Position, Range } from 'vscode-languageserver-types';
 import type { CompletionOptions } from '../api';
 import type { Catalog } from '../catalog/api';
 import type { AlertTypeInfo, CodeEntry, FamilyId } from '../catalog/types';
@@ -7,11 +7,10 @@ import { N } from '../model/names';
 import { isDefined } from './assess';
 import { ANSWERED_COMMANDS } from './commands';
 import { firstSiteFrom, type DocumentAnalysis } from './analysis';
+import { item, KIND_ENUM_MEMBER, KIND_KEYWORD, KIND_VALUE, list } from './completionShape';
+import { resolveTreeItem, treeCompletion } from './treeCompletion';
+import type { DmTree } from '../catalog/ddf/dmTree';
 
-// LSP CompletionItemKind values (kept numeric so the service needs nothing at run time).
-const KIND_VALUE: CompletionItemKind = 12;
-const KIND_ENUM_MEMBER: CompletionItemKind = 20;
-const KIND_KEYWORD: CompletionItemKind = 14;
 
 /** DM 1.2 node formats (codes.md §4.5). */
 const FORMATS = ['int', 'chr', 'bool', 'b64', 'bin', 'xml', 'node', 'null', 'date', 'time', 'float'];
@@ -27,7 +26,8 @@ function valueRange(a: DocumentAnalysis, el: number, offset: number): Range {
 
 /**
  * What completionItem/resolve needs to add the documentation later: the family, or that the item
- * is an alert type. The code or type itself is the item's label.
+ * is an alert type (a DM tree node says its path, see treeCompletion.ts). The code or type itself is
+ * the item's label.
  */
 type ItemData = { family: FamilyId } | { alertType: true };
 
@@ -47,10 +47,12 @@ function typeDetail(catalog: Catalog, t: AlertTypeInfo): string {
  * Fill in what a lazy list left out: a client asks for it only for the item it shows. The item's
  * data (from the item or, applied by the client, from the list's itemDefaults) says where to look.
  */
-export function resolveCompletionItem(catalog: Catalog, item: CompletionItem): CompletionItem {
-  const data = item.data as Partial<{ family: unknown; alertType: unknown }> | undefined;
+export function resolveCompletionItem(catalog: Catalog, item: CompletionItem, tree?: () => DmTree): CompletionItem {
+  const data = item.data as Partial<{ family: unknown; alertType: unknown; treeNode: unknown }> | undefined;
   if (!data || typeof data !== 'object' || typeof item.label !== 'string') return item;
-  if (typeof data.family === 'string' && /^\d{1,10}$/.test(item.label)) {
+  if (typeof data.treeNode === 'string') {
+    if (tree) resolveTreeItem(tree(), item, { treeNode: data.treeNode });
+  } else if (typeof data.family === 'string' && /^\d{1,10}$/.test(item.label)) {
     const family = catalog.families().find((f) => f.id === data.family)?.id;
     const e = family ? catalog.lookup(family, Number(item.label)) : undefined;
     if (family && e) {
@@ -65,22 +67,6 @@ export function resolveCompletionItem(catalog: Catalog, item: CompletionItem): C
     }
   }
   return item;
-}
-
-/** One list item, saying only what the client cannot take from the list or fetch on resolve. */
-function item(label: string, kind: CompletionItemKind, name: string, sortText: string, range: Range, opts: CompletionOptions): CompletionItem {
-  const it: CompletionItem = { label, kind, sortText };
-  if (opts.labelDetails) it.labelDetails = { description: name };
-  else it.detail = name;
-  if (!opts.defaultEditRange) it.textEdit = { range, newText: label };
-  return it;
-}
-
-function list(items: CompletionItem[], range: Range, data: ItemData | undefined, opts: CompletionOptions): CompletionList {
-  const itemDefaults: CompletionList['itemDefaults'] = {};
-  if (opts.defaultEditRange) itemDefaults.editRange = range;
-  if (opts.defaultData && data) itemDefaults.data = data;
-  return Object.keys(itemDefaults).length ? { isIncomplete: false, itemDefaults, items } : { isIncomplete: false, items };
 }
 
 function codeItems(a: DocumentAnalysis, site: CodeSite, range: Range, opts: CompletionOptions): CompletionList {
@@ -133,6 +119,9 @@ export function doComplete(a: DocumentAnalysis, position: Position, opts: Comple
   const k = firstSiteFrom(sites, xml.openEnd[el]);
   const site = k < sites.length && sites[k].element === el ? sites[k] : undefined;
   if (site) return codeItems(a, site, range, opts);
+
+  const tree = treeCompletion(a, el, offset, range, opts, FORMATS);
+  if (tree) return tree;
 
   const parent = xml.parent[el];
   const parentName = parent >= 0 ? xml.name[parent] : -1;

@@ -6,6 +6,7 @@ import type { CodeEntry, WindowsError } from '../catalog/types';
 import type { CodeSite, TypeSite } from '../context/sites';
 import { decodeSite, meaningsElsewhere, removedNote } from './assess';
 import { siteAt, typeSiteAt, type DocumentAnalysis } from './analysis';
+import { treeHover } from './treeHover';
 
 const CLASS_LABEL: Record<string, string> = {
   informational: 'informational',
@@ -120,5 +121,5 @@ export function doHover(a: DocumentAnalysis, position: Position): Hover | null {
       range: { start: a.positionAt(type.start), end: a.positionAt(type.end) },
     };
   }
-  return null;
+  return treeHover(a, offset);
 }

@@ -3,8 +3,9 @@ import type { ServiceSettings } from '../api';
 import { decodeSite } from './assess';
 import { firstSiteFrom, type DocumentAnalysis } from './analysis';
 import { work } from '../workCounter';
+import { treeInlayHints } from './treeInlayHints';
 
-/** The decoded name after each code in the range, as a reader of a captured session wants it. */
+/** The decoded name after each code in the range, and the label after each tree value, as a reader of a captured session wants them. */
 export function getInlayHints(a: DocumentAnalysis, range: Range, settings: ServiceSettings): InlayHint[] {
   // Above the large-file threshold a client asking for the whole document would get one hint per code.
   if (!settings.inlayHints.enable || a.text.length > settings.largeFileThreshold) return [];
@@ -30,5 +31,8 @@ export function getInlayHints(a: DocumentAnalysis, range: Range, settings: Servi
       hints.push({ position: a.positionAt(site.end), label: windowsError.name, paddingLeft: true, tooltip: `${windowsError.table} — ${site.reason}` });
     }
   }
-  return hints;
+  const tree = treeInlayHints(a, from, to);
+  if (tree.length === 0) return hints;
+  // One list in document order: the codes' hints and the values' hints interleave.
+  return [...hints, ...tree].sort((x, y) => x.position.line - y.position.line || x.position.character - y.position.character);
 }

@@ -212,8 +212,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        // '>' closes a start tag: `<Data>|` is where a code is typed. Digits need no trigger (they are word characters).
-        completionProvider: { triggerCharacters: ['>'], resolveProvider: true },
+        // '>' closes a start tag: `<Data>|` is where a code is typed; '/' ends a URI segment, after which its
+        // children are offered. Digits need no trigger (they are word characters).
+        completionProvider: { triggerCharacters: ['>', '/'], resolveProvider: true },
         codeActionProvider: client.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix] } : true,
         inlayHintProvider: true,
         documentSymbolProvider: true,
