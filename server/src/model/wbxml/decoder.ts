@@ -132,6 +132,16 @@ function hex(n: number, width = 2): string {
 }
 
 class Decoder {
+  /**
+   * One instance held for as long as the class. V8 keeps the hidden class that an instance reaches
+   * field by field only while some object has it, and the compiled decoder depends on it: a full GC
+   * with no decoder alive (V8 runs a memory-reducing one when the process idles; the bench forces
+   * one) would collect it and throw the compiled code away, and the next documents would run
+   * unoptimised until recompiled. A module-level constant would not do: one that no function reads
+   * dies once the module has run.
+   */
+  static readonly shapeHolder = new Decoder(new Uint8Array(0), 0, 0);
+
   private pos = 0;
   private readonly end: number;
   private table: Uint8Array = new Uint8Array(0);

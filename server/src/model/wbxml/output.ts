@@ -105,6 +105,9 @@ function lineStart(depth: number): string {
 }
 
 export class Output {
+  /** Holds the class's hidden class, for the compiled code that depends on it (see Decoder.shapeHolder). */
+  static readonly shapeHolder = new Output(0);
+
   private buf: Uint8Array;
   /** The same bytes, for writing a Run's words. */
   private view: DataView;
