@@ -1,0 +1,355 @@
+/**
+ * The DM tree diagnostics: what an author sends (Add, Replace, Get, Delete, Exec, Copy; never a
+ * device's Results) judged against the node's facts from a DDF the product knows with authority
+ * (the bundled Windows CSP index, or the user's DDF files). A tree nobody describes gets nothing.
+ *
+ * - `unknown-node`: the URI names no node (context: DocumentAnalysis.resolveUri, which handles
+ *   dynamic nodes, ADMX-ingested `~` areas, case-insensitive nodes and the OMA standard objects).
+ * - `command-not-allowed`: the command is not among the node's `AccessType`s; OMA DM RepPro
+ *   status 405 "Command not allowed" (Windows: 0x86000011 CFGMGR_E_COMMANDNOTALLOWED).
+ * - `format-mismatch`: Meta/Format against the DDF's `DFFormat`, on Add and Replace only, and only
+ *   where the two clearly disagree. OMA DM RepPro §6 (Meta Format): the default Format is chr, so an
+ *   int or bool node sent with no Format is sent chr; Microsoft's CSP pages send every int and bool
+ *   setting with `<Format>int</Format>` / `<Format>bool</Format>` and the ADMX page says "You must
+ *   specify the data type in the SyncML as <Format>chr</Format>". Not judged, because Windows
+ *   accepts both or because no source says it does not: chr against xml (a text payload either
+ *   way), b64 against bin ("b64 … is stored in the device as binary", Microsoft's OMA DM datatypes
+ *   table), a missing Format on a chr, xml, binary or interior node, and the rare null, time, date
+ *   and float nodes.
+ * - `value-not-allowed`: the Data of an Add or Replace outside `MSFT:AllowedValues` (ENUM, Range,
+ *   RegEx, ADMX-backed payload shape) or not an int / bool as DFFormat demands (OMA DM TND §7: bool
+ *   is "true" or "false"). A pattern JavaScript cannot compile, and XSD, JSON, SDDL, Flag values,
+ *   are not judged; empty Data on a text node is a legal empty string.
+ * - `deprecated-node`: the DDF marks the node `MSFT:Deprecated` (not on Delete: removing it is
+ *   the cure).
+ */
+import type { AllowedValues, NodeFacts } from '../catalog/ddf/types';
+import type { TreeNode } from '../catalog/ddf/dmTree';
+import type { TreeItem } from '../context/treeItems';
+import { ElementFlag, isSpace } from '../model/xmlDocument';
+import type { Finding } from './assess';
+import type { DocumentAnalysis } from './analysis';
+
+/** The same finding on the same range (one command, several items on one node) is said once. */
+function keyOf(f: Finding): string {
+  return `${f.code} ${f.start} ${f.end} ${f.message}`;
+}
+
+export function checkTree(a: DocumentAnalysis): Finding[] {
+  const out: Finding[] = [];
+  // A DDF or TNDS file describes a tree; a command in its prose (a Description's sample) is not sent.
+  if (a.kind !== 'syncml') return out;
+  const items = a.treeItems;
+  if (items.length === 0) return out;
+  const seen = new Set<string>();
+  const add = (f: Finding) => {
+    const k = keyOf(f);
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push(f);
+  };
+  for (let k = 0; k < items.length; k++) {
+    const t = items[k];
+    if (t.commandName === 'Results') continue;
+    // Whitespace inside is malformed-uri's: the node name the device would look for is not this one.
+    if (/\s/.test(t.uri)) continue;
+    const r = a.resolveUri(t.uri);
+    if (r.kind === 'unknown-tree') continue;
+    if (r.kind === 'unknown-node') {
+      if (isPlaceholder(r.segment) || caseOnly(r.segment, r.suggestions)) continue;
+      add(unknownNode(t, r.segment, t.uriStart + r.start, t.uriStart + r.end, r.parent, r.suggestions, r.otherScope));
+      continue;
+    }
+    const node = r.node;
+    if (node.implied) continue;
+    const facts = node.facts;
+    const name = lastSegment(t.uri);
+    if (facts.deprecated !== undefined && t.commandName !== 'Delete') {
+      add({
+        code: 'deprecated-node',
+        start: t.uriStart + name.start,
+        end: t.uriStart + name.end,
+        message: `${name.text} is deprecated${facts.deprecated ? ` as of Windows ${facts.deprecated}` : ''} (its DDF marks it Deprecated)`,
+      });
+    }
+    if (facts.access.length > 0 && !(facts.access as readonly string[]).includes(t.commandName)) {
+      add(commandNotAllowed(a, t, name.text, facts));
+    }
+    if (t.commandName !== 'Add' && t.commandName !== 'Replace') continue;
+    const mismatch = formatMismatch(a, t, name.text, facts);
+    if (mismatch) add(mismatch);
+    // Data in another Format (a b64 text for an int node) is not judged as the node's value.
+    const bad = valueNotAllowed(a, t, name.text, facts, mismatch?.fix !== undefined);
+    if (bad) add(bad);
+  }
+  return out;
+}
+
+/** A documentation placeholder standing for a name (`{ProfileName}`, `<ProviderID>`, `$Name$`): no typo to judge. */
+function isPlaceholder(segment: string): boolean {
+  return /^(?:\{.*\}|<.*>|\[.*\]|\$.*\$|%[A-Za-z_].*%)$/.test(segment) || /^(?:%7B|%3C).*(?:%7D|%3E)$/i.test(segment);
+}
+
+/**
+ * The segment differs from a node name in letter case only (`My` for `MY`, `install` for `Install`):
+ * DDFs say CaseSense CS by default, yet Microsoft's own samples write such variants, and no source
+ * says the Windows client rejects them.
+ */
+function caseOnly(segment: string, suggestions: readonly string[]): boolean {
+  let name = segment;
+  try {
+    name = decodeURIComponent(segment);
+  } catch {
+    // Not percent-encoded text: compared as written.
+  }
+  const lower = name.toLowerCase();
+  return suggestions.some((s) => s.toLowerCase() === lower);
+}
+
+function lastSegment(uri: string): { text: string; start: number; end: number } {
+  let end = uri.indexOf('?');
+  if (end === -1) end = uri.length;
+  while (end > 0 && uri.charCodeAt(end - 1) === 0x2f /* / */) end--;
+  const start = uri.lastIndexOf('/', end - 1) + 1;
+  return { text: uri.slice(start, end), start, end };
+}
+
+function unknownNode(
+  t: TreeItem,
+  segment: string,
+  start: number,
+  end: number,
+  parent: TreeNode,
+  suggestions: readonly string[],
+  otherScope: 'device' | 'user' | undefined,
+): Finding {
+  let message = `'${segment}' is not a node of ${parent.path}`;
+  if (otherScope) {
+    const [here, there] = otherScope === 'device' ? ['./User', './Device'] : ['./Device', './User'];
+    const what = /\/Policy\/Config\//.test(t.uri) ? 'policy' : 'node';
+    message += `: it exists under ${there}, not ${here}: this ${what} is ${otherScope}-only`;
+  } else if (suggestions.length) {
+    message += `: did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}?`;
+  }
+  const fixes = suggestions.map((s) => ({ title: `Change to '${s}'`, newText: s }));
+  const f: Finding = { code: 'unknown-node', start, end, message };
+  if (fixes.length) f.fix = fixes[0];
+  if (fixes.length > 1) f.alternatives = fixes.slice(1);
+  return f;
+}
+
+function commandNotAllowed(a: DocumentAnalysis, t: TreeItem, name: string, facts: NodeFacts): Finding {
+  const { xml } = a;
+  // The local name in the start tag (`Replace` of `<Replace>`, or of `<ns:Replace>`).
+  const end = xml.nameEnd[t.command];
+  const start = end - t.commandName.length;
+  const allowed = facts.access.join(', ');
+  return {
+    code: 'command-not-allowed',
+    start,
+    end,
+    message: `${t.commandName} is not allowed on ${name}: its access types are ${allowed} (the device answers 405 Command not allowed)`,
+  };
+}
+
+/**
+ * Text and binary payloads are not told apart: chr and xml both carry text, and a binary node takes
+ * its bytes as base64 text under b64, bin or chr alike (Microsoft's ClientCertificateInstall sample
+ * sends the bin PFXCertBlob as chr).
+ */
+const PAYLOAD = new Set(['chr', 'xml', 'b64', 'bin']);
+/** The DFFormats a Meta/Format is judged against, and the Formats each accepts. */
+const ACCEPTS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['chr', PAYLOAD],
+  ['xml', PAYLOAD],
+  ['b64', PAYLOAD],
+  ['bin', PAYLOAD],
+  ['int', new Set(['int'])],
+  ['bool', new Set(['bool'])],
+  ['node', new Set(['node'])],
+]);
+/** Every Format OMA DM defines: anything else (a typo) is another problem, not judged here. */
+const FORMATS = new Set(['b64', 'bin', 'bool', 'chr', 'int', 'node', 'null', 'xml', 'date', 'time', 'float']);
+
+function formatMismatch(a: DocumentAnalysis, t: TreeItem, name: string, facts: NodeFacts): Finding | undefined {
+  const ddf = facts.format;
+  const accepts = ddf ? ACCEPTS.get(ddf) : undefined;
+  if (!ddf || !accepts) return undefined;
+  const { xml } = a;
+  if (t.format >= 0) {
+    const [s, e] = xml.valueRange(t.format);
+    const sent = xml.text.slice(s, e);
+    const lower = sent.toLowerCase();
+    if (!FORMATS.has(lower) || accepts.has(lower)) return undefined;
+    return {
+      code: 'format-mismatch',
+      start: s,
+      end: e,
+      message: `Format ${sent}, but ${name} is ${article(ddf)} ${ddf} node (its DDF's DFFormat): the device rejects a value in another format`,
+      fix: { title: `Change the Format to ${ddf}`, newText: ddf },
+    };
+  }
+  // No Format: chr by default, which an int or bool node does not take.
+  if ((ddf !== 'int' && ddf !== 'bool') || t.data < 0) return undefined;
+  const [s, e] = dataRange(a, t.data);
+  return {
+    code: 'format-mismatch',
+    start: s,
+    end: e,
+    message: `No Meta/Format, so the Data is sent as chr (the default), but ${name} is ${article(ddf)} ${ddf} node: add <Meta><Format xmlns="syncml:metinf">${ddf}</Format></Meta> to the item`,
+  };
+}
+
+function article(word: string): string {
+  return /^[aeio]/.test(word) ? 'an' : 'a';
+}
+
+/** The Data's value range; for an empty Data, where its content would go. */
+function dataRange(a: DocumentAnalysis, data: number): [number, number] {
+  return a.xml.valueRange(data);
+}
+
+const XML_ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/g;
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Character data as the device reads it: the five XML entities and character references replaced. */
+function xmlUnescape(s: string): string {
+  if (s.indexOf('&') === -1) return s;
+  return s.replace(XML_ENTITY, (m, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
+    if (named) return NAMED[named];
+    const cp = hex ? parseInt(hex, 16) : Number(dec);
+    return cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+  });
+}
+
+/** An ADMX-backed policy's payload: `<enabled/>` or `<disabled/>`, then `<data id="…" value="…"/>` elements. */
+const ADMX_PAYLOAD = /^<(?:enabled|disabled)\s*\/>(?:\s*<data(?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"]*"|'[^']*'))*\s*\/>)*$/;
+const INTEGER = /^[+-]?\d+$/;
+
+const patterns = new Map<string, RegExp | null>();
+
+/**
+ * Patterns of the Windows DDF that its own CSP pages contradict: VPNv2's TrafficFilterList port
+ * ranges say `^[\d]*$`, and the VPNv2 page (and Microsoft's sample) sends "10,20-50,100-200".
+ */
+const WRONG_PATTERNS = new Set(['^[\\d]*$']);
+
+/** A DDF's .NET pattern as a JavaScript RegExp, or null when JavaScript reads it otherwise or not at all. */
+function compiled(pattern: string): RegExp | null {
+  let r = patterns.get(pattern);
+  if (r !== undefined) return r;
+  // Written as a JavaScript literal (SecureAssessment's LaunchURI): the slashes are no part of it.
+  const source = pattern.length > 2 && pattern.startsWith('/') && pattern.endsWith('/') ? pattern.slice(1, -1) : pattern;
+  r = null;
+  // Constructs .NET has and JavaScript reads otherwise or not at all (inline options, atomic groups,
+  // (?'name'), \A \Z \z \G) are not guessed at.
+  if (!WRONG_PATTERNS.has(pattern) && !/\(\?[imnsx-]|\(\?'|\(\?>|\\[AZzG]/.test(source)) {
+    try {
+      r = new RegExp(source);
+    } catch {
+      r = null;
+    }
+  }
+  patterns.set(pattern, r);
+  return r;
+}
+
+/** The delimiter as the DDF writes it (`;`, or `0xF000` for U+F000). */
+function delimiter(allowed: AllowedValues | undefined): string | undefined {
+  const d = allowed?.listDelimiter;
+  if (!d) return undefined;
+  const m = /^(?:0x|\\x)([0-9a-fA-F]{4})$/.exec(d);
+  return m ? String.fromCharCode(parseInt(m[1], 16)) : d;
+}
+
+const MAX_LISTED = 8;
+
+function listValues(allowed: AllowedValues): string {
+  const values = allowed.values ?? [];
+  const shown = values.slice(0, MAX_LISTED).map((v) => {
+    const label = v.label?.replace(/\.$/, '');
+    if (!label || label === v.value) return v.value;
+    return `${v.value} (${label.length > 40 ? `${label.slice(0, 39)}…` : label})`;
+  });
+  return shown.join(', ') + (values.length > MAX_LISTED ? ` and ${values.length - MAX_LISTED} more` : '');
+}
+
+function quoted(value: string): string {
+  return value.length > 40 ? `'${value.slice(0, 39)}…'` : `'${value}'`;
+}
+
+function valueNotAllowed(a: DocumentAnalysis, t: TreeItem, name: string, facts: NodeFacts, formatJudged: boolean): Finding | undefined {
+  const { xml } = a;
+  const data = t.data;
+  if (data < 0 || xml.flags[data] & ElementFlag.Unclosed) return undefined;
+  // Raw markup inside is markup-in-data's (escape it or use CDATA); then it is judged.
+  if (data + 1 < xml.subtreeEnd[data]) return undefined;
+  const ddf = facts.format;
+  if (ddf === 'node' || ddf === 'null') return undefined;
+  const [s, e] = dataRange(a, data);
+  const value = xmlUnescape(xml.text.slice(s, e));
+  const finding = (message: string): Finding => ({ code: 'value-not-allowed', start: s, end: e, message });
+  const allowed = facts.allowed;
+  if (allowed?.kind === 'ADMX') {
+    if (value === '' || ADMX_PAYLOAD.test(trimXml(value))) return undefined;
+    return finding(
+      `${quoted(value)} is not an ADMX policy payload: ${name} is ADMX-backed and takes <enabled/> or <disabled/>, optionally followed by <data id="…" value="…"/> elements, escaped or in CDATA`,
+    );
+  }
+  // A value in another Format than the node's is format-mismatch's finding, not this one's.
+  if (formatJudged) return undefined;
+  if (ddf === 'int' || ddf === 'bool') {
+    if (value === '') return finding(`Empty Data: ${name} is ${article(ddf)} ${ddf} node and takes ${ddf === 'int' ? 'an integer' : 'true or false'}`);
+  } else if (value === '') return undefined;
+  const delim = delimiter(allowed);
+  const parts = delim ? value.split(delim).filter((p) => p !== '') : [value];
+  for (const part of parts) {
+    if (ddf === 'int' && !INTEGER.test(part)) return finding(`${quoted(part)} is not an integer: ${name} is an int node`);
+    if (ddf === 'bool' && !/^(?:true|false)$/i.test(part)) return finding(`${quoted(part)} is not a boolean: ${name} is a bool node and takes true or false`);
+  }
+  if (!allowed) return undefined;
+  switch (allowed.kind) {
+    case 'ENUM': {
+      const values = allowed.values ?? [];
+      if (values.length === 0) return undefined;
+      const numeric = ddf === 'int';
+      const known = new Set(values.map((v) => (numeric && INTEGER.test(v.value) ? String(Number(v.value)) : v.value.toLowerCase())));
+      for (const part of parts) {
+        const key = numeric && INTEGER.test(part) ? String(Number(part)) : part.toLowerCase();
+        if (!known.has(key)) return finding(`${quoted(part)} is not an allowed value of ${name}: ${listValues(allowed)}`);
+      }
+      return undefined;
+    }
+    case 'Range': {
+      const range = allowed.range;
+      if (!range || (range.min === undefined && range.max === undefined)) return undefined;
+      for (const part of parts) {
+        if (!INTEGER.test(part)) continue;
+        const v = Number(part);
+        if ((range.min !== undefined && v < range.min) || (range.max !== undefined && v > range.max)) {
+          const bounds = range.min !== undefined && range.max !== undefined ? `${range.min} to ${range.max}` : range.text;
+          return finding(`${part} is outside the allowed range of ${name}: ${bounds}`);
+        }
+      }
+      return undefined;
+    }
+    case 'RegEx': {
+      const re = allowed.pattern ? compiled(allowed.pattern) : null;
+      if (!re) return undefined;
+      for (const part of parts) {
+        if (!re.test(part)) return finding(`${quoted(part)} does not match the pattern ${name} takes: ${allowed.pattern}`);
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function trimXml(s: string): string {
+  let i = 0;
+  let j = s.length;
+  while (i < j && isSpace(s.charCodeAt(i))) i++;
+  while (j > i && isSpace(s.charCodeAt(j - 1))) j--;
+  return s.slice(i, j);
+}
