@@ -51,19 +51,18 @@ export function checkTree(a: DocumentAnalysis): Finding[] {
   for (let k = 0; k < items.length; k++) {
     const t = items[k];
     if (t.commandName === 'Results') continue;
-    // Whitespace inside is malformed-uri's: the node name the device would look for is not this one.
-    if (/\s/.test(t.uri)) continue;
     const r = a.resolveUri(t.uri);
     if (r.kind === 'unknown-tree') continue;
     if (r.kind === 'unknown-node') {
-      if (isPlaceholder(r.segment) || caseOnly(r.segment, r.suggestions)) continue;
+      // Whitespace inside is malformed-uri's: the node name the device would look for is not this one.
+      if (/\s/.test(t.uri) || isPlaceholder(r.segment) || caseOnly(r.segment, r.suggestions)) continue;
       add(unknownNode(t, r.segment, t.uriStart + r.start, t.uriStart + r.end, r.parent, r.suggestions, r.otherScope));
       continue;
     }
     const node = r.node;
     if (node.implied) continue;
     const facts = node.facts;
-    const name = lastSegment(t.uri);
+    const name = new NodeName(t.uri);
     if (facts.deprecated !== undefined && t.commandName !== 'Delete') {
       add({
         code: 'deprecated-node',
@@ -76,10 +75,10 @@ export function checkTree(a: DocumentAnalysis): Finding[] {
       add(commandNotAllowed(a, t, name.text, facts));
     }
     if (t.commandName !== 'Add' && t.commandName !== 'Replace') continue;
-    const mismatch = formatMismatch(a, t, name.text, facts);
+    const mismatch = formatMismatch(a, t, name, facts);
     if (mismatch) add(mismatch);
     // Data in another Format (a b64 text for an int node) is not judged as the node's value.
-    const bad = valueNotAllowed(a, t, name.text, facts, mismatch?.fix !== undefined);
+    const bad = valueNotAllowed(a, t, name, facts, mismatch?.fix !== undefined);
     if (bad) add(bad);
   }
   return out;
@@ -106,12 +105,37 @@ function caseOnly(segment: string, suggestions: readonly string[]): boolean {
   return suggestions.some((s) => s.toLowerCase() === lower);
 }
 
-function lastSegment(uri: string): { text: string; start: number; end: number } {
-  let end = uri.indexOf('?');
-  if (end === -1) end = uri.length;
-  while (end > 0 && uri.charCodeAt(end - 1) === 0x2f /* / */) end--;
-  const start = uri.lastIndexOf('/', end - 1) + 1;
-  return { text: uri.slice(start, end), start, end };
+/** The URI's last segment (before a query or a trailing slash), found only when a message names it. */
+class NodeName {
+  private s = -1;
+  private e = -1;
+
+  constructor(private readonly uri: string) {}
+
+  private find(): void {
+    if (this.s >= 0) return;
+    const uri = this.uri;
+    let end = uri.indexOf('?');
+    if (end === -1) end = uri.length;
+    while (end > 0 && uri.charCodeAt(end - 1) === 0x2f /* / */) end--;
+    this.s = uri.lastIndexOf('/', end - 1) + 1;
+    this.e = end;
+  }
+
+  get start(): number {
+    this.find();
+    return this.s;
+  }
+
+  get end(): number {
+    this.find();
+    return this.e;
+  }
+
+  get text(): string {
+    this.find();
+    return this.uri.slice(this.s, this.e);
+  }
 }
 
 function unknownNode(
@@ -171,16 +195,19 @@ const ACCEPTS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 /** Every Format OMA DM defines: anything else (a typo) is another problem, not judged here. */
 const FORMATS = new Set(['b64', 'bin', 'bool', 'chr', 'int', 'node', 'null', 'xml', 'date', 'time', 'float']);
 
-function formatMismatch(a: DocumentAnalysis, t: TreeItem, name: string, facts: NodeFacts): Finding | undefined {
+function formatMismatch(a: DocumentAnalysis, t: TreeItem, node: NodeName, facts: NodeFacts): Finding | undefined {
   const ddf = facts.format;
   const accepts = ddf ? ACCEPTS.get(ddf) : undefined;
   if (!ddf || !accepts) return undefined;
   const { xml } = a;
   if (t.format >= 0) {
-    const [s, e] = xml.valueRange(t.format);
+    xml.trim(t.format);
+    const s = xml.trimStart;
+    const e = xml.trimEnd;
     const sent = xml.text.slice(s, e);
     const lower = sent.toLowerCase();
     if (!FORMATS.has(lower) || accepts.has(lower)) return undefined;
+    const name = node.text;
     return {
       code: 'format-mismatch',
       start: s,
@@ -192,6 +219,7 @@ function formatMismatch(a: DocumentAnalysis, t: TreeItem, name: string, facts: N
   // No Format: chr by default, which an int or bool node does not take.
   if ((ddf !== 'int' && ddf !== 'bool') || t.data < 0) return undefined;
   const [s, e] = dataRange(a, t.data);
+  const name = node.text;
   return {
     code: 'format-mismatch',
     start: s,
@@ -274,38 +302,53 @@ function listValues(allowed: AllowedValues): string {
   return shown.join(', ') + (values.length > MAX_LISTED ? ` and ${values.length - MAX_LISTED} more` : '');
 }
 
+const keys = new WeakMap<AllowedValues, Set<string>>();
+
+/** An enumeration's values as compared: an int by its number, text without case. Built once per node. */
+function enumKeys(allowed: AllowedValues, numeric: boolean): Set<string> {
+  let k = keys.get(allowed);
+  if (!k) {
+    k = new Set((allowed.values ?? []).map((v) => (numeric && INTEGER.test(v.value) ? String(Number(v.value)) : v.value.toLowerCase())));
+    keys.set(allowed, k);
+  }
+  return k;
+}
+
 function quoted(value: string): string {
   return value.length > 40 ? `'${value.slice(0, 39)}…'` : `'${value}'`;
 }
 
-function valueNotAllowed(a: DocumentAnalysis, t: TreeItem, name: string, facts: NodeFacts, formatJudged: boolean): Finding | undefined {
+function valueNotAllowed(a: DocumentAnalysis, t: TreeItem, node: NodeName, facts: NodeFacts, formatJudged: boolean): Finding | undefined {
   const { xml } = a;
   const data = t.data;
   if (data < 0 || xml.flags[data] & ElementFlag.Unclosed) return undefined;
   // Raw markup inside is markup-in-data's (escape it or use CDATA); then it is judged.
   if (data + 1 < xml.subtreeEnd[data]) return undefined;
   const ddf = facts.format;
+  const allowed = facts.allowed;
+  // Most nodes have nothing to judge: their Data (a Wi-Fi profile, an ADMX file) is not read at all.
+  const kind = allowed?.kind;
+  if (ddf !== 'int' && ddf !== 'bool' && kind !== 'ADMX' && kind !== 'ENUM' && kind !== 'Range' && kind !== 'RegEx') return undefined;
   if (ddf === 'node' || ddf === 'null') return undefined;
   const [s, e] = dataRange(a, data);
   const value = xmlUnescape(xml.text.slice(s, e));
   const finding = (message: string): Finding => ({ code: 'value-not-allowed', start: s, end: e, message });
-  const allowed = facts.allowed;
   if (allowed?.kind === 'ADMX') {
     if (value === '' || ADMX_PAYLOAD.test(trimXml(value))) return undefined;
     return finding(
-      `${quoted(value)} is not an ADMX policy payload: ${name} is ADMX-backed and takes <enabled/> or <disabled/>, optionally followed by <data id="…" value="…"/> elements, escaped or in CDATA`,
+      `${quoted(value)} is not an ADMX policy payload: ${node.text} is ADMX-backed and takes <enabled/> or <disabled/>, optionally followed by <data id="…" value="…"/> elements, escaped or in CDATA`,
     );
   }
   // A value in another Format than the node's is format-mismatch's finding, not this one's.
   if (formatJudged) return undefined;
   if (ddf === 'int' || ddf === 'bool') {
-    if (value === '') return finding(`Empty Data: ${name} is ${article(ddf)} ${ddf} node and takes ${ddf === 'int' ? 'an integer' : 'true or false'}`);
+    if (value === '') return finding(`Empty Data: ${node.text} is ${article(ddf)} ${ddf} node and takes ${ddf === 'int' ? 'an integer' : 'true or false'}`);
   } else if (value === '') return undefined;
   const delim = delimiter(allowed);
   const parts = delim ? value.split(delim).filter((p) => p !== '') : [value];
   for (const part of parts) {
-    if (ddf === 'int' && !INTEGER.test(part)) return finding(`${quoted(part)} is not an integer: ${name} is an int node`);
-    if (ddf === 'bool' && !/^(?:true|false)$/i.test(part)) return finding(`${quoted(part)} is not a boolean: ${name} is a bool node and takes true or false`);
+    if (ddf === 'int' && !INTEGER.test(part)) return finding(`${quoted(part)} is not an integer: ${node.text} is an int node`);
+    if (ddf === 'bool' && !/^(?:true|false)$/i.test(part)) return finding(`${quoted(part)} is not a boolean: ${node.text} is a bool node and takes true or false`);
   }
   if (!allowed) return undefined;
   switch (allowed.kind) {
@@ -313,10 +356,10 @@ function valueNotAllowed(a: DocumentAnalysis, t: TreeItem, name: string, facts: 
       const values = allowed.values ?? [];
       if (values.length === 0) return undefined;
       const numeric = ddf === 'int';
-      const known = new Set(values.map((v) => (numeric && INTEGER.test(v.value) ? String(Number(v.value)) : v.value.toLowerCase())));
+      const known = enumKeys(allowed, numeric);
       for (const part of parts) {
         const key = numeric && INTEGER.test(part) ? String(Number(part)) : part.toLowerCase();
-        if (!known.has(key)) return finding(`${quoted(part)} is not an allowed value of ${name}: ${listValues(allowed)}`);
+        if (!known.has(key)) return finding(`${quoted(part)} is not an allowed value of ${node.text}: ${listValues(allowed)}`);
       }
       return undefined;
     }
@@ -328,7 +371,7 @@ function valueNotAllowed(a: DocumentAnalysis, t: TreeItem, name: string, facts: 
         const v = Number(part);
         if ((range.min !== undefined && v < range.min) || (range.max !== undefined && v > range.max)) {
           const bounds = range.min !== undefined && range.max !== undefined ? `${range.min} to ${range.max}` : range.text;
-          return finding(`${part} is outside the allowed range of ${name}: ${bounds}`);
+          return finding(`${part} is outside the allowed range of ${node.text}: ${bounds}`);
         }
       }
       return undefined;
@@ -337,7 +380,7 @@ function valueNotAllowed(a: DocumentAnalysis, t: TreeItem, name: string, facts: 
       const re = allowed.pattern ? compiled(allowed.pattern) : null;
       if (!re) return undefined;
       for (const part of parts) {
-        if (!re.test(part)) return finding(`${quoted(part)} does not match the pattern ${name} takes: ${allowed.pattern}`);
+        if (!re.test(part)) return finding(`${quoted(part)} does not match the pattern ${node.text} takes: ${allowed.pattern}`);
       }
       return undefined;
     }
