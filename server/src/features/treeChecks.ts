@@ -1,25 +1,33 @@
 /**
  * The DM tree diagnostics: what an author sends (Add, Replace, Get, Delete, Exec, Copy; never a
  * device's Results) judged against the node's facts from a DDF the product knows with authority
- * (the bundled Windows CSP index, or the user's DDF files). A tree nobody describes gets nothing.
+ * (the bundled Windows CSP index, or the user's DDF files). A tree nobody describes gets nothing,
+ * and neither does a DDF or TNDS document (a command quoted in a Description is not sent).
  *
- * - `unknown-node`: the URI names no node (context: DocumentAnalysis.resolveUri, which handles
- *   dynamic nodes, ADMX-ingested `~` areas, case-insensitive nodes and the OMA standard objects).
+ * - `unknown-node`: the URI names no node (DocumentAnalysis.resolveUri handles dynamic nodes,
+ *   ADMX-ingested `~` areas, case-insensitive nodes and the OMA standard objects). Silent where the
+ *   segment is a documentation placeholder (`{ProfileName}`), where it differs from a node name in
+ *   letter case only (DDFs default to CaseSense CS, yet Microsoft's own samples write `My` for
+ *   `MY` and no source says Windows rejects it), and where the URI holds whitespace
+ *   (`malformed-uri`'s).
  * - `command-not-allowed`: the command is not among the node's `AccessType`s; OMA DM RepPro
- *   status 405 "Command not allowed" (Windows: 0x86000011 CFGMGR_E_COMMANDNOTALLOWED).
+ *   status 405 "Command not allowed" (Windows: 0x86000011 CFGMGR_E_COMMANDNOTALLOWED). A node with
+ *   no access types (a step of some DDF's Path) is never judged.
  * - `format-mismatch`: Meta/Format against the DDF's `DFFormat`, on Add and Replace only, and only
- *   where the two clearly disagree. OMA DM RepPro §6 (Meta Format): the default Format is chr, so an
- *   int or bool node sent with no Format is sent chr; Microsoft's CSP pages send every int and bool
- *   setting with `<Format>int</Format>` / `<Format>bool</Format>` and the ADMX page says "You must
- *   specify the data type in the SyncML as <Format>chr</Format>". Not judged, because Windows
- *   accepts both or because no source says it does not: chr against xml (a text payload either
- *   way), b64 against bin ("b64 … is stored in the device as binary", Microsoft's OMA DM datatypes
- *   table), a missing Format on a chr, xml, binary or interior node, and the rare null, time, date
- *   and float nodes.
+ *   where the two clearly disagree: int, bool and node against anything else. OMA DM RepPro (Meta
+ *   Format): the default Format is chr, so an int or bool node sent with no Format is sent chr;
+ *   Microsoft's CSP pages send every int and bool setting with `<Format>int</Format>` /
+ *   `<Format>bool</Format>`, and the ADMX page says "You must specify the data type in the SyncML
+ *   as <Format>chr</Format>". Not judged, because Windows takes both or no source says it does
+ *   not: chr, xml, b64 and bin among themselves (text and base64 payloads: "b64 … is stored in the
+ *   device as binary", Microsoft's OMA DM datatypes table, and Microsoft's ClientCertificateInstall
+ *   sample sends the bin PFXCertBlob as chr), a missing Format on a text, binary or interior node,
+ *   the rare null, time, date and float nodes, a Format word OMA does not define.
  * - `value-not-allowed`: the Data of an Add or Replace outside `MSFT:AllowedValues` (ENUM, Range,
- *   RegEx, ADMX-backed payload shape) or not an int / bool as DFFormat demands (OMA DM TND §7: bool
- *   is "true" or "false"). A pattern JavaScript cannot compile, and XSD, JSON, SDDL, Flag values,
- *   are not judged; empty Data on a text node is a legal empty string.
+ *   RegEx, the ADMX-backed payload shape) or not an int / bool as DFFormat demands (OMA DM TND: bool
+ *   is "true" or "false"). A pattern JavaScript reads otherwise than .NET, a pattern the Windows
+ *   CSP pages contradict, and XSD, JSON, SDDL and Flag values are not judged; empty Data on a text
+ *   node is a legal empty string.
  * - `deprecated-node`: the DDF marks the node `MSFT:Deprecated` (not on Delete: removing it is
  *   the cure).
  */
