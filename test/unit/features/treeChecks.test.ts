@@ -136,6 +136,12 @@ describe('format-mismatch', () => {
     const fixed = TextDocument.applyEdits(a.document, actions[0].edit!.changes![a.document.uri]);
     assert.match(fixed, /<Format xmlns="syncml:metinf">int<\/Format>/);
     assert.deepEqual(tree(fixed), []);
+    // A client that drops diagnostic.data gets the same fix.
+    const { data: _data, ...bare } = d;
+    assert.deepEqual(
+      service.getCodeActions(a, d.range, { diagnostics: [bare] }).map((x) => [x.title, x.edit!.changes![a.document.uri][0].newText]),
+      [['Change the Format to int', 'int']],
+    );
   });
 
   it('not judged: chr against xml or b64 (text and binary payloads), Get and Delete, a missing Format on a chr node, an unknown Format word', () => {
