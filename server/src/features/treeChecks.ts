@@ -339,7 +339,9 @@ function valueNotAllowed(a: DocumentAnalysis, t: TreeItem, node: NodeName, facts
   if (ddf !== 'int' && ddf !== 'bool' && kind !== 'ADMX' && kind !== 'ENUM' && kind !== 'Range' && kind !== 'RegEx') return undefined;
   if (ddf === 'node' || ddf === 'null') return undefined;
   const [s, e] = dataRange(a, data);
-  const value = xmlUnescape(xml.text.slice(s, e));
+  // CDATA content is taken as written; character data has its references replaced.
+  const raw = xml.text.slice(s, e);
+  const value = xml.flags[data] & ElementFlag.HasCData ? raw : xmlUnescape(raw);
   const finding = (message: string): Finding => ({ code: 'value-not-allowed', start: s, end: e, message });
   if (allowed?.kind === 'ADMX') {
     if (value === '' || ADMX_PAYLOAD.test(trimXml(value))) return undefined;

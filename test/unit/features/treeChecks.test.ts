@@ -174,12 +174,22 @@ describe('value-not-allowed', () => {
       `value-not-allowed [enabled] 'enabled' is not an ADMX policy payload: EnableScripts is ADMX-backed and takes <enabled/> or <disabled/>, optionally followed by <data id="…" value="…"/> elements, escaped or in CDATA`,
     ]);
     assert.equal(tree(cmd('Replace', ADMX, 'chr', '&lt;enable/&gt;')).length, 1);
+    // Inside CDATA, &lt; is four characters, not a '<'.
+    assert.equal(tree(cmd('Replace', ADMX, 'chr', '<![CDATA[&lt;enabled/&gt;]]>')).length, 1);
   });
 
   it('enumerations: an int compared as a number; a value outside listed with its labels', () => {
     assert.deepEqual(tree(cmd('Replace', DPE, 'int', '1')), []);
     assert.deepEqual(tree(cmd('Replace', DPE, 'int', '2')), [
       "value-not-allowed [2] '2' is not an allowed value of DevicePasswordEnabled: 0 (Enabled), 1 (Disabled)",
+    ]);
+  });
+
+  it('an enumerated list (MSFT:List): each item must be a value', () => {
+    const devices = './Vendor/MSFT/Defender/Configuration/SecuredDevicesConfiguration';
+    assert.deepEqual(tree(cmd('Replace', devices, 'chr', 'RemovableMediaDevices|CdRomDevices')), []);
+    assert.deepEqual(tree(cmd('Replace', devices, 'chr', 'RemovableMediaDevices|Floppy')), [
+      "value-not-allowed [RemovableMediaDevices|Floppy] 'Floppy' is not an allowed value of SecuredDevicesConfiguration: RemovableMediaDevices, CdRomDevices, WpdDevices, PrinterDevices",
     ]);
   });
 
