@@ -38,10 +38,14 @@ import { ElementFlag, isSpace } from '../model/xmlDocument';
 import type { Finding } from './assess';
 import type { DocumentAnalysis } from './analysis';
 
-/** The same finding on the same range (one command, several items on one node) is said once. */
-function keyOf(f: Finding): string {
-  return `${f.code} ${f.start} ${f.end} ${f.message}`;
+/** An unknown-node finding without its place, built once per resolution: a trace repeats its URIs. */
+interface UnknownVerdict {
+  silent: boolean;
+  message: string;
+  fixes: { title: string; newText: string }[];
 }
+
+const unknownVerdicts = new WeakMap<object, UnknownVerdict>();
 
 export function checkTree(a: DocumentAnalysis): Finding[] {
   const out: Finding[] = [];
@@ -49,45 +53,52 @@ export function checkTree(a: DocumentAnalysis): Finding[] {
   if (a.kind !== 'syncml') return out;
   const items = a.treeItems;
   if (items.length === 0) return out;
-  const seen = new Set<string>();
-  const add = (f: Finding) => {
-    const k = keyOf(f);
-    if (seen.has(k)) return;
-    seen.add(k);
-    out.push(f);
-  };
+  // A command's items on one node share its range: command-not-allowed is said once for them.
+  let lastCommand = -1;
+  let refused: Set<TreeNode> | undefined;
   for (let k = 0; k < items.length; k++) {
     const t = items[k];
     if (t.commandName === 'Results') continue;
     const r = a.resolveUri(t.uri);
     if (r.kind === 'unknown-tree') continue;
     if (r.kind === 'unknown-node') {
-      // Whitespace inside is malformed-uri's: the node name the device would look for is not this one.
-      if (/\s/.test(t.uri) || isPlaceholder(r.segment) || caseOnly(r.segment, r.suggestions)) continue;
-      add(unknownNode(t, r.segment, t.uriStart + r.start, t.uriStart + r.end, r.parent, r.suggestions, r.otherScope));
+      let v = unknownVerdicts.get(r);
+      if (!v) unknownVerdicts.set(r, (v = unknownVerdict(t.uri, r.segment, r.parent, r.suggestions, r.otherScope)));
+      if (v.silent) continue;
+      const f: Finding = { code: 'unknown-node', start: t.uriStart + r.start, end: t.uriStart + r.end, message: v.message };
+      if (v.fixes.length) f.fix = v.fixes[0];
+      if (v.fixes.length > 1) f.alternatives = v.fixes.slice(1);
+      out.push(f);
       continue;
     }
     const node = r.node;
     if (node.implied) continue;
     const facts = node.facts;
-    const name = new NodeName(t.uri);
     if (facts.deprecated !== undefined && t.commandName !== 'Delete') {
-      add({
+      const name = lastSegment(t.uri);
+      out.push({
         code: 'deprecated-node',
         start: t.uriStart + name.start,
         end: t.uriStart + name.end,
-        message: `${name.text} is deprecated${facts.deprecated ? ` as of Windows ${facts.deprecated}` : ''} (its DDF marks it Deprecated)`,
+        message: `${nameOf(t.uri)} is deprecated${facts.deprecated ? ` as of Windows ${facts.deprecated}` : ''} (its DDF marks it Deprecated)`,
       });
     }
     if (facts.access.length > 0 && !(facts.access as readonly string[]).includes(t.commandName)) {
-      add(commandNotAllowed(a, t, name.text, facts));
+      if (t.command !== lastCommand) {
+        lastCommand = t.command;
+        refused = undefined;
+      }
+      if (!refused?.has(node)) {
+        (refused ??= new Set()).add(node);
+        out.push(commandNotAllowed(a, t, nameOf(t.uri), facts));
+      }
     }
     if (t.commandName !== 'Add' && t.commandName !== 'Replace') continue;
-    const mismatch = formatMismatch(a, t, name, facts);
-    if (mismatch) add(mismatch);
+    const mismatch = formatMismatch(a, t, facts);
+    if (mismatch) out.push(mismatch);
     // Data in another Format (a b64 text for an int node) is not judged as the node's value.
-    const bad = valueNotAllowed(a, t, name, facts, mismatch?.fix !== undefined);
-    if (bad) add(bad);
+    const bad = valueNotAllowed(a, t, facts, mismatch?.fix !== undefined);
+    if (bad) out.push(bad);
   }
   return out;
 }
@@ -113,61 +124,38 @@ function caseOnly(segment: string, suggestions: readonly string[]): boolean {
   return suggestions.some((s) => s.toLowerCase() === lower);
 }
 
-/** The URI's last segment (before a query or a trailing slash), found only when a message names it. */
-class NodeName {
-  private s = -1;
-  private e = -1;
-
-  constructor(private readonly uri: string) {}
-
-  private find(): void {
-    if (this.s >= 0) return;
-    const uri = this.uri;
-    let end = uri.indexOf('?');
-    if (end === -1) end = uri.length;
-    while (end > 0 && uri.charCodeAt(end - 1) === 0x2f /* / */) end--;
-    this.s = uri.lastIndexOf('/', end - 1) + 1;
-    this.e = end;
-  }
-
-  get start(): number {
-    this.find();
-    return this.s;
-  }
-
-  get end(): number {
-    this.find();
-    return this.e;
-  }
-
-  get text(): string {
-    this.find();
-    return this.uri.slice(this.s, this.e);
-  }
+/** Where the URI's last segment is (before a query or a trailing slash). */
+function lastSegment(uri: string): { start: number; end: number } {
+  let end = uri.indexOf('?');
+  if (end === -1) end = uri.length;
+  while (end > 0 && uri.charCodeAt(end - 1) === 0x2f /* / */) end--;
+  return { start: uri.lastIndexOf('/', end - 1) + 1, end };
 }
 
-function unknownNode(
-  t: TreeItem,
+/** The node's name as the URI writes it, for a message. */
+function nameOf(uri: string): string {
+  const { start, end } = lastSegment(uri);
+  return uri.slice(start, end);
+}
+
+function unknownVerdict(
+  uri: string,
   segment: string,
-  start: number,
-  end: number,
   parent: TreeNode,
   suggestions: readonly string[],
   otherScope: 'device' | 'user' | undefined,
-): Finding {
+): UnknownVerdict {
+  // Whitespace inside is malformed-uri's: the node name the device would look for is not this one.
+  if (/\s/.test(uri) || isPlaceholder(segment) || caseOnly(segment, suggestions)) return { silent: true, message: '', fixes: [] };
   let message = `'${segment}' is not a node of ${parent.path}`;
   if (otherScope) {
     const [here, there] = otherScope === 'device' ? ['./User', './Device'] : ['./Device', './User'];
-    const what = /\/Policy\/Config\//.test(t.uri) ? 'policy' : 'node';
+    const what = /\/Policy\/Config\//.test(uri) ? 'policy' : 'node';
     message += `: it exists under ${there}, not ${here}: this ${what} is ${otherScope}-only`;
   } else if (suggestions.length) {
     message += `: did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}?`;
   }
-  const fixes = suggestions.map((s) => ({ title: `Change to '${s}'`, newText: s }));
-  const f: Finding = { code: 'unknown-node', start, end, message };
-  if (fixes.length) f.fix = fixes[0];
-  if (fixes.length > 1) f.alternatives = fixes.slice(1);
-  return f;
+  return { silent: false, message, fixes: suggestions.map((s) => ({ title: `Change to '${s}'`, newText: s })) };
 }
 
 function commandNotAllowed(a: DocumentAnalysis, t: TreeItem, name: string, facts: NodeFacts): Finding {
@@ -201,9 +189,21 @@ const ACCEPTS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['node', new Set(['node'])],
 ]);
 /** Every Format OMA DM defines: anything else (a typo) is another problem, not judged here. */
-const FORMATS = new Set(['b64', 'bin', 'bool', 'chr', 'int', 'node', 'null', 'xml', 'date', 'time', 'float']);
+const FORMATS = ['b64', 'bin', 'bool', 'chr', 'int', 'node', 'null', 'xml', 'date', 'time', 'float'];
 
-function formatMismatch(a: DocumentAnalysis, t: TreeItem, node: NodeName, facts: NodeFacts): Finding | undefined {
+/** The Format OMA DM defines that text[s, e) spells, in any letter case; read in place (one per item). */
+function formatWord(text: string, s: number, e: number): string | undefined {
+  const n = e - s;
+  for (const f of FORMATS) {
+    if (f.length !== n) continue;
+    let k = 0;
+    while (k < n && (text.charCodeAt(s + k) | 0x20) === f.charCodeAt(k)) k++;
+    if (k === n) return f;
+  }
+  return undefined;
+}
+
+function formatMismatch(a: DocumentAnalysis, t: TreeItem, facts: NodeFacts): Finding | undefined {
   const ddf = facts.format;
   const accepts = ddf ? ACCEPTS.get(ddf) : undefined;
   if (!ddf || !accepts) return undefined;
@@ -212,10 +212,10 @@ function formatMismatch(a: DocumentAnalysis, t: TreeItem, node: NodeName, facts:
     xml.trim(t.format);
     const s = xml.trimStart;
     const e = xml.trimEnd;
+    const lower = formatWord(xml.text, s, e);
+    if (lower === undefined || accepts.has(lower)) return undefined;
     const sent = xml.text.slice(s, e);
-    const lower = sent.toLowerCase();
-    if (!FORMATS.has(lower) || accepts.has(lower)) return undefined;
-    const name = node.text;
+    const name = nameOf(t.uri);
     return {
       code: 'format-mismatch',
       start: s,
@@ -227,7 +227,7 @@ function formatMismatch(a: DocumentAnalysis, t: TreeItem, node: NodeName, facts:
   // No Format: chr by default, which an int or bool node does not take.
   if ((ddf !== 'int' && ddf !== 'bool') || t.data < 0) return undefined;
   const [s, e] = dataRange(a, t.data);
-  const name = node.text;
+  const name = nameOf(t.uri);
   return {
     code: 'format-mismatch',
     start: s,
@@ -326,7 +326,7 @@ function quoted(value: string): string {
   return value.length > 40 ? `'${value.slice(0, 39)}…'` : `'${value}'`;
 }
 
-function valueNotAllowed(a: DocumentAnalysis, t: TreeItem, node: NodeName, facts: NodeFacts, formatJudged: boolean): Finding | undefined {
+function valueNotAllowed(a: DocumentAnalysis, t: TreeItem, facts: NodeFacts, formatJudged: boolean): Finding | undefined {
   const { xml } = a;
   const data = t.data;
   if (data < 0 || xml.flags[data] & ElementFlag.Unclosed) return undefined;
@@ -346,19 +346,19 @@ function valueNotAllowed(a: DocumentAnalysis, t: TreeItem, node: NodeName, facts
   if (allowed?.kind === 'ADMX') {
     if (value === '' || ADMX_PAYLOAD.test(trimXml(value))) return undefined;
     return finding(
-      `${quoted(value)} is not an ADMX policy payload: ${node.text} is ADMX-backed and takes <enabled/> or <disabled/>, optionally followed by <data id="…" value="…"/> elements, escaped or in CDATA`,
+      `${quoted(value)} is not an ADMX policy payload: ${nameOf(t.uri)} is ADMX-backed and takes <enabled/> or <disabled/>, optionally followed by <data id="…" value="…"/> elements, escaped or in CDATA`,
     );
   }
   // A value in another Format than the node's is format-mismatch's finding, not this one's.
   if (formatJudged) return undefined;
   if (ddf === 'int' || ddf === 'bool') {
-    if (value === '') return finding(`Empty Data: ${node.text} is ${article(ddf)} ${ddf} node and takes ${ddf === 'int' ? 'an integer' : 'true or false'}`);
+    if (value === '') return finding(`Empty Data: ${nameOf(t.uri)} is ${article(ddf)} ${ddf} node and takes ${ddf === 'int' ? 'an integer' : 'true or false'}`);
   } else if (value === '') return undefined;
   const delim = delimiter(allowed);
   const parts = delim ? value.split(delim).filter((p) => p !== '') : [value];
   for (const part of parts) {
-    if (ddf === 'int' && !INTEGER.test(part)) return finding(`${quoted(part)} is not an integer: ${node.text} is an int node`);
-    if (ddf === 'bool' && !/^(?:true|false)$/i.test(part)) return finding(`${quoted(part)} is not a boolean: ${node.text} is a bool node and takes true or false`);
+    if (ddf === 'int' && !INTEGER.test(part)) return finding(`${quoted(part)} is not an integer: ${nameOf(t.uri)} is an int node`);
+    if (ddf === 'bool' && !/^(?:true|false)$/i.test(part)) return finding(`${quoted(part)} is not a boolean: ${nameOf(t.uri)} is a bool node and takes true or false`);
   }
   if (!allowed) return undefined;
   switch (allowed.kind) {
@@ -368,8 +368,9 @@ function valueNotAllowed(a: DocumentAnalysis, t: TreeItem, node: NodeName, facts
       const numeric = ddf === 'int';
       const known = enumKeys(allowed, numeric);
       for (const part of parts) {
+        if (known.has(part)) continue;
         const key = numeric && INTEGER.test(part) ? String(Number(part)) : part.toLowerCase();
-        if (!known.has(key)) return finding(`${quoted(part)} is not an allowed value of ${node.text}: ${listValues(allowed)}`);
+        if (!known.has(key)) return finding(`${quoted(part)} is not an allowed value of ${nameOf(t.uri)}: ${listValues(allowed)}`);
       }
       return undefined;
     }
@@ -381,7 +382,7 @@ function valueNotAllowed(a: DocumentAnalysis, t: TreeItem, node: NodeName, facts
         const v = Number(part);
         if ((range.min !== undefined && v < range.min) || (range.max !== undefined && v > range.max)) {
           const bounds = range.min !== undefined && range.max !== undefined ? `${range.min} to ${range.max}` : range.text;
-          return finding(`${part} is outside the allowed range of ${node.text}: ${bounds}`);
+          return finding(`${part} is outside the allowed range of ${nameOf(t.uri)}: ${bounds}`);
         }
       }
       return undefined;
@@ -390,7 +391,7 @@ function valueNotAllowed(a: DocumentAnalysis, t: TreeItem, node: NodeName, facts
       const re = allowed.pattern ? compiled(allowed.pattern) : null;
       if (!re) return undefined;
       for (const part of parts) {
-        if (!re.test(part)) return finding(`${quoted(part)} does not match the pattern ${node.text} takes: ${allowed.pattern}`);
+        if (!re.test(part)) return finding(`${quoted(part)} does not match the pattern ${nameOf(t.uri)} takes: ${allowed.pattern}`);
       }
       return undefined;
     }
