@@ -198,6 +198,86 @@ const CODES = [
         '<Meta><Format xmlns="syncml:metinf">chr</Format></Meta>\n<Data><![CDATA[<WLANProfile xmlns="http://www.microsoft.com/networking/WLAN/profile/v1">…</WLANProfile>]]></Data>',
     },
   },
+  {
+    id: 'unknown-node',
+    defaultSeverity: 'warning',
+    subject: 'uri',
+    quickFix: true,
+    summary: 'A URI names no node of a tree the product knows with authority (the bundled Windows CSP index or your DDF files), e.g. a typo in a policy name or a device-only policy under ./User.',
+    title: 'URI names no node of the DM tree',
+    description:
+      "A command's LocURI names no node of a DM tree the product knows with authority: the bundled Windows CSP index, or a DDF file the user loaded (syncml.ddfFiles, --ddf). The range is the first segment that names no node; when the path exists only under the other scope (./Device against ./User), the message says so. Trees nobody describes (another vendor's, a retired CSP) get nothing.",
+    help: "Correct the segment (the quick fix offers the parent's closest node names), or move the setting to the scope that has it. The device answers a node it does not have with 404 Not Found.",
+    example: {
+      note: 'The DeviceLock area has DevicePasswordEnabled; a typo in the node name is a 404 on the device.',
+      wrong: '<Target><LocURI>./Device/Vendor/MSFT/Policy/Config/DeviceLock/DevicePasswordEnabeld</LocURI></Target>',
+      right: '<Target><LocURI>./Device/Vendor/MSFT/Policy/Config/DeviceLock/DevicePasswordEnabled</LocURI></Target>',
+    },
+  },
+  {
+    id: 'command-not-allowed',
+    defaultSeverity: 'warning',
+    subject: 'command',
+    quickFix: false,
+    summary: "The command is not among the node's access types (its DDF's AccessType), e.g. Replace on a Get-only node.",
+    title: "Command not among the node's access types",
+    description:
+      "The command (Add, Replace, Get, Delete, Exec, Copy) is not among the access types the node's DDF lists, for example a Replace on a node that only allows Get. The range is the command's name in its start tag.",
+    help: 'Use a command the node allows (the message lists them). The device answers 405 Command not allowed (Windows: 0x86000011, CFGMGR_E_COMMANDNOTALLOWED).',
+    example: {
+      note: 'DeviceStatus/OS/Edition is read-only: its DDF allows Get only.',
+      wrong: '<Replace><CmdID>2</CmdID><Item><Target><LocURI>./Vendor/MSFT/DeviceStatus/OS/Edition</LocURI></Target><Data>4</Data></Item></Replace>',
+      right: '<Get><CmdID>2</CmdID><Item><Target><LocURI>./Vendor/MSFT/DeviceStatus/OS/Edition</LocURI></Target></Item></Get>',
+    },
+  },
+  {
+    id: 'format-mismatch',
+    defaultSeverity: 'warning',
+    subject: 'format',
+    quickFix: true,
+    summary: "Meta/Format differs from the node's DFFormat (e.g. chr for an int node), or an int or bool node is sent with no Format (chr by default).",
+    title: "Meta/Format differs from the node's format",
+    description:
+      "The Meta/Format of an Add or Replace item differs from the node's DFFormat in its DDF: for example chr for an int node, or int for a chr node. chr and xml are not told apart, nor b64 and bin. An int or bool node sent with no Format is sent as chr, the default (OMA DM RepPro), and is reported on its Data.",
+    help: 'Send the value in the format the node takes (the quick fix writes the DDF\'s format): <Format xmlns="syncml:metinf">int</Format> for an int node, bool for a bool node, chr for text and ADMX-backed policies.',
+    example: {
+      note: 'DevicePasswordEnabled is an int node; the value 0 sent as chr is rejected.',
+      wrong: '<Meta><Format xmlns="syncml:metinf">chr</Format></Meta>\n<Data>0</Data>',
+      right: '<Meta><Format xmlns="syncml:metinf">int</Format></Meta>\n<Data>0</Data>',
+    },
+  },
+  {
+    id: 'value-not-allowed',
+    defaultSeverity: 'warning',
+    subject: 'data',
+    quickFix: false,
+    summary: "The Data of an Add or Replace is outside the node's allowed values: enumeration, range, pattern, boolean, integer, or the shape of an ADMX-backed payload.",
+    title: "Value outside the node's allowed values",
+    description:
+      "The Data of an Add or Replace is not a value the node takes: not among its enumerated values, outside its range, not matching its pattern, not an integer for an int node, not true or false for a bool node, or, for an ADMX-backed policy, not an <enabled/> or <disabled/> payload (with optional <data id=\"…\" value=\"…\"/> elements).",
+    help: "Send one of the values the message lists. An ADMX-backed policy takes <enabled/> (with its <data/> elements) or <disabled/>, escaped or in CDATA, never a number.",
+    example: {
+      note: 'ActiveHoursStart is an hour, 0 to 23.',
+      wrong: '<Target><LocURI>./Device/Vendor/MSFT/Policy/Config/Update/ActiveHoursStart</LocURI></Target>\n<Data>27</Data>',
+      right: '<Target><LocURI>./Device/Vendor/MSFT/Policy/Config/Update/ActiveHoursStart</LocURI></Target>\n<Data>7</Data>',
+    },
+  },
+  {
+    id: 'deprecated-node',
+    defaultSeverity: 'hint',
+    subject: 'uri',
+    quickFix: false,
+    summary: 'The node is deprecated: its DDF tags it MSFT:Deprecated.',
+    title: 'Deprecated node',
+    description: "The node a command addresses is tagged MSFT:Deprecated in its DDF (with the Windows build that deprecated it, when given). The range is the URI's last segment. A Delete is not reported.",
+    help: "Move to the node that replaces it (see the node's Microsoft Learn page); a deprecated node may be ignored by newer Windows builds.",
+    example: {
+      note: 'AboveLock/AllowActionCenterNotifications is deprecated as of Windows 10.0.22000; removing it is not reported.',
+      wrong:
+        '<Replace><CmdID>2</CmdID><Item><Target><LocURI>./Device/Vendor/MSFT/Policy/Config/AboveLock/AllowActionCenterNotifications</LocURI></Target><Meta><Format xmlns="syncml:metinf">int</Format></Meta><Data>0</Data></Item></Replace>',
+      right: '<Delete><CmdID>2</CmdID><Item><Target><LocURI>./Device/Vendor/MSFT/Policy/Config/AboveLock/AllowActionCenterNotifications</LocURI></Target></Item></Delete>',
+    },
+  },
 ] as const satisfies readonly DiagnosticCodeInfo[];
 
 export type DiagnosticCode = (typeof CODES)[number]['id'];

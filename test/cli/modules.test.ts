@@ -19,6 +19,7 @@ test('parseArgs: options before or after inputs, --name=value, and the default c
     inputs: ['a.xml', 'dir'],
     maxWarnings: 3,
     stdinFilename: undefined,
+    ddf: [],
   });
   assert.equal(parseArgs(['--decode', 'x.xml']).command, 'decode');
   assert.equal(parseArgs(['decode', '--annotate', 'x.xml']).command, 'decode');
@@ -53,6 +54,7 @@ test('parseArgs: short options are not grouped, and a value may be - or a negati
     inputs: ['-'],
     maxWarnings: undefined,
     stdinFilename: '-',
+    ddf: [],
   });
 });
 

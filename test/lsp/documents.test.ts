@@ -88,7 +88,7 @@ describe('documents', () => {
 
   it('serves an xml profile of bare commands (Fleet, Intune), decided from its text', async () => {
     const uri = docUri('profile.xml');
-    const profile = '<!-- Camera -->\n<Replace>\n  <CmdID>1</CmdID>\n  <Item><Target><LocURI>./Vendor/MSFT/Policy/Config/Camera/AllowCamera</LocURI></Target><Data>0</Data>\n</Replace>\n';
+    const profile = '<!-- Camera -->\n<Replace>\n  <CmdID>1</CmdID>\n  <Item><Target><LocURI>./Vendor/MSFT/Policy/Config/Camera/AllowCamera</LocURI></Target><Meta><Format xmlns="syncml:metinf">int</Format></Meta><Data>0</Data>\n</Replace>\n';
     c.open(uri, 'xml', profile, 1);
     const published = await c.waitForDiagnostics(uri);
     assert.equal(published.version, 1);

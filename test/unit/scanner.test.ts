@@ -155,6 +155,7 @@ describe('XML scanner: the caller says which elements to mark and which attribut
 
   it('the context layer\'s spec marks the elements it walks and the HRESULT attribute', () => {
     const doc = parseXml(text, CONTEXT_SCAN);
+    // Get and Exec too as tree commands (context/treeItems.ts reads their items from the marks).
     assert.deepEqual(marked(doc), ['SyncML', 'Status', 'Get', 'Exec']);
     assert.equal(doc.attributes.length, 2);
   });

@@ -4,6 +4,7 @@
  *
  *   syncml-check [options] <file|dir|->...          check files (the default command)
  *   syncml-check decode [options] <file|dir|->...   list every code with its meaning
+ *     (both take --ddf <path>...: DDF files besides the bundled Windows CSP index)
  *   syncml-check explain <number> [--family <id>]   every meaning of a number
  *   syncml-check explain <OMA-URI> [--ddf <path>]... a DM tree node's facts
  */
@@ -26,6 +27,8 @@ export interface CheckCommand extends CommonOptions {
   maxWarnings: number | undefined;
   /** Name shown (and used to choose the language) for text read from stdin. */
   stdinFilename: string | undefined;
+  /** DDF files or folders (`--ddf`, repeatable) merged with the bundled Windows CSP index. */
+  ddf: string[];
 }
 
 export interface DecodeCommand extends CommonOptions {
@@ -36,6 +39,8 @@ export interface DecodeCommand extends CommonOptions {
   /** Print the text as checked (WBXML decoded to XML) instead of the codes. */
   xml: boolean;
   stdinFilename: string | undefined;
+  /** DDF files or folders (`--ddf`, repeatable) merged with the bundled Windows CSP index. */
+  ddf: string[];
 }
 
 export interface ExplainCommand extends CommonOptions {
@@ -89,8 +94,9 @@ Options:
   --annotate                 decode: print the whole file with each code annotated
   --xml                      decode: print each input as XML text (a WBXML capture decoded)
   --family ID                explain: only this code family
-  --ddf PATH                 explain: a DDF file or a folder of them (OMA DDF 1.2, Microsoft DDF v2)
-                             to know besides the bundled Windows CSP index; repeatable
+  --ddf PATH                 a DDF file or a folder of them (OMA DDF 1.2, Microsoft DDF v2) to know
+                             besides the bundled Windows CSP index (check, decode, explain <OMA-URI>);
+                             repeatable
   --verbose                  say which files are checked or skipped, and why
   --color, --no-color        force or disable colours (default: on a terminal, unless NO_COLOR)
   -h, --help                 show this help
@@ -302,7 +308,6 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     return { command, ...common, format: format ?? 'text', input: positionals[0], family, ddf };
   }
   if (family !== undefined) return usageError('--family applies to explain only');
-  if (ddf.length) return usageError('--ddf applies to explain <OMA-URI> for now (syncml-check explain ./Vendor/MSFT/... --ddf PATH)');
   if (positionals.length === 0) {
     return usageError(
       command === 'decode' ? 'decode needs a file, a directory or - (stdin)' : 'no input: give a file, a directory or - (stdin)',
@@ -314,9 +319,9 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     if (maxWarnings !== undefined) return usageError('--max-warnings applies to checking, not to decode');
     if (xml && annotate) return usageError('--xml and --annotate cannot be combined');
     if (xml && format === 'json') return usageError('--xml prints XML text; it cannot be combined with --format json');
-    return { command, ...common, format: format ?? 'text', inputs: positionals, annotate, xml, stdinFilename };
+    return { command, ...common, format: format ?? 'text', inputs: positionals, annotate, xml, stdinFilename, ddf };
   }
   if (annotate) return usageError('--annotate applies to decode only');
   if (xml) return usageError('--xml applies to decode only (syncml-check decode --xml <file>)');
-  return { command, ...common, format: format ?? 'text', inputs: positionals, maxWarnings, stdinFilename };
+  return { command, ...common, format: format ?? 'text', inputs: positionals, maxWarnings, stdinFilename, ddf };
 }

@@ -17,6 +17,9 @@ import { isOmaUri, parseArgs, USAGE, type CheckCommand, type ColorChoice, type D
 import { byFolder, decodeCommands, decodeDocument, formatDecodeAnnotated, formatDecodeJson, formatDecodeList, type DecodedFile } from './decode';
 import { formatExplainJson, formatExplainText, toExplainReport } from './explain';
 import { explainNode } from './explainNodeRun';
+import { loadDdfFiles } from './ddfFiles';
+import { windowsCspSource } from '../catalog/csp/windowsCsp';
+import { DmTree } from '../catalog/ddf/dmTree';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { ANSI, countSeverities, formatInputProblem, formatText, PLAIN, type Style } from './format/text';
@@ -45,6 +48,26 @@ function styleFor(choice: ColorChoice, stream: NodeJS.WriteStream): Style {
 
 function createService(): LanguageService {
   return createLanguageService({ catalog: createCatalog() });
+}
+
+/**
+ * The service for check and decode: with --ddf, the user's DDF files merged with the bundled Windows
+ * CSP index (built when a document first resolves a URI). A broken DDF is one warning line naming
+ * the file and the place, and the rest keeps working; an unreadable path is reported and makes the
+ * exit status 2, as explain does.
+ */
+function createCheckingService(ddf: readonly string[]): { service: LanguageService; unreadable: boolean } {
+  if (ddf.length === 0) return { service: createService(), unreadable: false };
+  const loaded = loadDdfFiles(ddf, process.cwd());
+  for (const w of loaded.warnings) err(`syncml-check: warning: ${w}`);
+  for (const u of loaded.unreadable) err(`syncml-check: ${u}`);
+  const sources = loaded.sources;
+  let tree: DmTree | undefined;
+  const service = createLanguageService({
+    catalog: createCatalog(),
+    ...(sources.length ? { dmTree: () => (tree ??= new DmTree([windowsCspSource(), ...sources])) } : {}),
+  });
+  return { service, unreadable: loaded.unreadable.length > 0 };
 }
 
 interface LoadedFile {
@@ -154,7 +177,7 @@ function internalProblem(path: string, e: unknown): InputProblem {
 }
 
 async function runCheck(cmd: CheckCommand): Promise<number> {
-  const service = createService();
+  const { service, unreadable } = createCheckingService(cmd.ddf);
   const { loaded, problems } = await loadInputs(service, cmd.inputs, cmd.stdinFilename, cmd.verbose);
   noteWbxml(loaded);
   const results: FileResult[] = [];
@@ -186,7 +209,7 @@ async function runCheck(cmd: CheckCommand): Promise<number> {
     );
   } else if (results.length > 0 || problems.length === 0) out(formatText(results, style));
 
-  if (problems.length > 0) return EXIT_USAGE;
+  if (problems.length > 0 || unreadable) return EXIT_USAGE;
   const counts = countSeverities(results);
   if (counts.error > 0) return EXIT_PROBLEMS;
   if (cmd.maxWarnings !== undefined && counts.warning > cmd.maxWarnings) {
@@ -197,9 +220,12 @@ async function runCheck(cmd: CheckCommand): Promise<number> {
 }
 
 async function runDecode(cmd: DecodeCommand): Promise<number> {
-  const service = createService();
+  const { service, unreadable } = createCheckingService(cmd.ddf);
   const { loaded, problems } = await loadInputs(service, cmd.inputs, cmd.stdinFilename, cmd.verbose);
-  if (cmd.xml) return printXml(cmd, loaded, problems);
+  if (cmd.xml) {
+    const code = printXml(cmd, loaded, problems);
+    return unreadable ? EXIT_USAGE : code;
+  }
   noteWbxml(loaded);
   // A WBXML capture that broke off: the part that decoded is listed, and the stop is said once.
   const brokenOff = loaded.filter((l) => l.wbxml?.problem);
@@ -238,7 +264,7 @@ async function runDecode(cmd: DecodeCommand): Promise<number> {
       out(formatDecodeAnnotated(f.text, f.codes, style, f.commands));
     });
   } else if (files.length) out(formatDecodeList(files, { verbose: cmd.verbose }, style));
-  return problems.length ? EXIT_USAGE : brokenOff.length ? EXIT_PROBLEMS : EXIT_OK;
+  return problems.length || unreadable ? EXIT_USAGE : brokenOff.length ? EXIT_PROBLEMS : EXIT_OK;
 }
 
 /** `decode --xml`: each input as the text that is checked (a WBXML capture decoded to XML). */

@@ -18,16 +18,19 @@ export interface FixData {
 const isFix = (f: unknown): f is Fix =>
   typeof f === 'object' && f !== null && typeof (f as Fix).newText === 'string' && typeof (f as Fix).title === 'string';
 
+/** The codes with fixes that hygieneFindings recomputes: the URI, Data and tree findings. */
+const HYGIENE_FIXES = new Set(['malformed-uri', 'markup-in-data', 'unknown-node', 'format-mismatch']);
+
 /** `hygiene` gives the URI and Data findings, computed at most once per request. */
 function fixesFor(a: DocumentAnalysis, d: Diagnostic, hygiene: () => Finding[]): Fix[] {
   const data = d.data as Partial<FixData> | undefined;
   if (data && isFix(data.fix)) return [data.fix, ...(Array.isArray(data.alternatives) ? data.alternatives.filter(isFix) : [])];
-  // A client that drops `data`: recompute from the site, or the URI or Data, under the diagnostic.
+  // A client that drops `data`: recompute from the site, or the URI, Data or tree finding, under the diagnostic.
   const offset = a.offsetAt(d.range.start);
   let finding: Finding | undefined;
   const site = siteAt(a.contexts.sites, offset);
   if (site) finding = assessSite(site, a.text, a.catalog);
-  if ((!finding || finding.code !== d.code) && (d.code === 'malformed-uri' || d.code === 'markup-in-data')) {
+  if ((!finding || finding.code !== d.code) && HYGIENE_FIXES.has(String(d.code))) {
     const end = a.offsetAt(d.range.end);
     finding = hygiene().find((f) => f.code === d.code && f.start === offset && f.end === end);
   }

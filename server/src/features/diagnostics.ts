@@ -4,6 +4,7 @@ import { DIAGNOSTIC_CODES, lspSeverity, type DiagnosticCode, type LspSeverity, t
 import { assessSite, type Finding } from './assess';
 import type { DocumentAnalysis } from './analysis';
 import { checkDataMarkup } from './dataMarkup';
+import { checkTree } from './treeChecks';
 import { checkLocUris } from './uriChecks';
 
 const DEFAULT_SEVERITY = Object.fromEntries(DIAGNOSTIC_CODES.map((c) => [c.id, c.defaultSeverity])) as Record<DiagnosticCode, SeverityName>;
@@ -31,10 +32,14 @@ function findings(a: DocumentAnalysis): Finding[] {
   return out;
 }
 
-/** The findings on how the message is written rather than on its codes: URIs and Data payloads. */
+/**
+ * The findings on how the message is written rather than on its codes: URIs and Data payloads, and
+ * what they address in the DM tree.
+ */
 export function hygieneFindings(a: DocumentAnalysis): Finding[] {
   const out = checkLocUris(a);
   for (const f of checkDataMarkup(a)) out.push(f);
+  for (const f of checkTree(a)) out.push(f);
   return out;
 }
 

@@ -86,7 +86,7 @@ describe('quick fixes keyed to diagnostic codes', () => {
   it('markup-in-data: escape it (preferred), or wrap it in CDATA', () => {
     const text = [
       '<Replace><CmdID>1</CmdID><Item>',
-      '  <Target><LocURI>./Device/Vendor/MSFT/Policy/Config/WindowsPowerShell/TurnOnScriptExecution</LocURI></Target>',
+      '  <Target><LocURI>./Device/Vendor/MSFT/Policy/Config/ADMX_PowerShellExecutionPolicy/EnableScripts</LocURI></Target>',
       '  <Meta><Format xmlns="syncml:metinf">chr</Format></Meta>',
       '  <Data><enabled/><data id="ExecutionPolicy" value="AllSigned"/></Data>',
       '</Item></Replace>',

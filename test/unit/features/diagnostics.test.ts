@@ -20,6 +20,12 @@ interface Sample {
   message: string;
 }
 
+/** A profile's command of one item (Fleet's and Intune's shape: no SyncML envelope). */
+function profile(command: string, uri: string, format: string | undefined, data: string): string {
+  const meta = format === undefined ? '' : `<Meta><Format xmlns="syncml:metinf">${format}</Format></Meta>`;
+  return `<${command}>\n  <CmdID>1</CmdID>\n  <Item>\n    <Target><LocURI>${uri}</LocURI></Target>\n    ${meta}\n    <Data>${data}</Data>\n  </Item>\n</${command}>\n`;
+}
+
 /** Adding a code to the registry fails the last test below until it has a sample here. */
 const SAMPLES: readonly Sample[] = [
   {
@@ -116,6 +122,64 @@ const SAMPLES: readonly Sample[] = [
     languageId: 'xml',
     message:
       'Raw XML (<WLANProfile>) inside a Data whose Format is chr: the node takes its value as text, so the markup must be escaped or wrapped in CDATA (OMA DM RepPro §4.1.3.1)',
+  },
+  {
+    code: 'unknown-node',
+    what: 'a typo in a policy name (quick fix: the closest name)',
+    text: profile('Replace', './Device/Vendor/MSFT/Policy/Config/DeviceLock/[[DevicePasswordEnabeld]]', 'int', '0'),
+    languageId: 'xml',
+    message: "'DevicePasswordEnabeld' is not a node of ./Device/Vendor/MSFT/Policy/Config/DeviceLock: did you mean 'DevicePasswordEnabled'?",
+  },
+  {
+    code: 'unknown-node',
+    what: 'a device-only policy under ./User: the message names the scope that has it',
+    text: profile('Replace', './User/Vendor/MSFT/Policy/Config/[[DeviceLock]]/DevicePasswordEnabled', 'int', '0'),
+    languageId: 'xml',
+    message: "'DeviceLock' is not a node of ./User/Vendor/MSFT/Policy/Config: it exists under ./Device, not ./User: this policy is device-only",
+  },
+  {
+    code: 'command-not-allowed',
+    what: 'a Replace on a Get-only node: the range is the command name',
+    text: '<[[Replace]]><CmdID>1</CmdID><Item><Target><LocURI>./Vendor/MSFT/DeviceStatus/OS/Edition</LocURI></Target><Data>4</Data></Item></Replace>',
+    languageId: 'xml',
+    message: 'Replace is not allowed on Edition: its access types are Get (the device answers 405 Command not allowed)',
+  },
+  {
+    code: 'format-mismatch',
+    what: 'chr for an int node: the range is the Format value',
+    text: profile('Replace', './Device/Vendor/MSFT/Policy/Config/DeviceLock/DevicePasswordEnabled', '[[chr]]', '0'),
+    languageId: 'xml',
+    message: "Format chr, but DevicePasswordEnabled is an int node (its DDF's DFFormat): the device rejects a value in another format",
+  },
+  {
+    code: 'format-mismatch',
+    what: 'an int node sent with no Format (chr by default): the range is the Data',
+    text: profile('Replace', './Device/Vendor/MSFT/Policy/Config/DeviceLock/DevicePasswordEnabled', undefined, '[[0]]'),
+    languageId: 'xml',
+    message:
+      'No Meta/Format, so the Data is sent as chr (the default), but DevicePasswordEnabled is an int node: add <Meta><Format xmlns="syncml:metinf">int</Format></Meta> to the item',
+  },
+  {
+    code: 'value-not-allowed',
+    what: 'an hour of 27 where the range is 0 to 23',
+    text: profile('Replace', './Device/Vendor/MSFT/Policy/Config/Update/ActiveHoursStart', 'int', '[[27]]'),
+    languageId: 'xml',
+    message: '27 is outside the allowed range of ActiveHoursStart: 0 to 23',
+  },
+  {
+    code: 'value-not-allowed',
+    what: 'an integer sent to an ADMX-backed policy',
+    text: profile('Replace', './Device/Vendor/MSFT/Policy/Config/ADMX_PowerShellExecutionPolicy/EnableScripts', 'chr', '[[1]]'),
+    languageId: 'xml',
+    message:
+      '\'1\' is not an ADMX policy payload: EnableScripts is ADMX-backed and takes <enabled/> or <disabled/>, optionally followed by <data id="…" value="…"/> elements, escaped or in CDATA',
+  },
+  {
+    code: 'deprecated-node',
+    what: 'a policy its DDF marks deprecated: the range is the last segment',
+    text: profile('Replace', './Device/Vendor/MSFT/Policy/Config/AboveLock/[[AllowActionCenterNotifications]]', 'int', '0'),
+    languageId: 'xml',
+    message: 'AllowActionCenterNotifications is deprecated as of Windows 10.0.22000 (its DDF marks it Deprecated)',
   },
 ];
 

@@ -254,8 +254,12 @@ function decodeSegment(s: string): string {
   }
 }
 
+/** Resolutions a tree remembers (a trace has hundreds of distinct URIs, a workspace a few thousand). */
+const MAX_REMEMBERED = 8192;
+
 export class DmTree {
   readonly root: TreeNode;
+  private readonly resolved = new Map<string, Resolution>();
 
   /** Later sources describe a node anew where they overlap earlier ones; children merge. */
   constructor(sources: readonly (DdfSource | IndexSource)[]) {
@@ -295,6 +299,16 @@ export class DmTree {
    * percent-encoded segments, a trailing slash and a `?list=…` query are accepted.
    */
   resolve(uri: string): Resolution {
+    let r = this.resolved.get(uri);
+    if (r) return r;
+    r = this.resolveAnew(uri);
+    // Every document version re-resolves its URIs: remember them across versions, within a bound.
+    if (this.resolved.size >= MAX_REMEMBERED) this.resolved.clear();
+    this.resolved.set(uri, r);
+    return r;
+  }
+
+  private resolveAnew(uri: string): Resolution {
     const found = this.find(uri);
     if (found) return found;
     let end = uri.indexOf('?');
