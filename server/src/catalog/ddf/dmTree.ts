@@ -308,7 +308,8 @@ export class DmTree {
     return r;
   }
 
-  private resolveAnew(uri: string): Resolution {
+  /** resolve() without the memo: the work a URI not seen before costs. */
+  resolveAnew(uri: string): Resolution {
     const found = this.find(uri);
     if (found) return found;
     let end = uri.indexOf('?');
