@@ -40,7 +40,7 @@ function prng(seed: number): () => number {
 }
 
 const POLICIES: readonly [string, string, string][] = [
-  // area, policy, a plausible value
+  // area, policy, a plausible value (each one a node of Windows' DDF, with an allowed value)
   ['Browser', 'AllowCookies', '2'],
   ['Browser', 'AllowPasswordManager', '0'],
   ['Camera', 'AllowCamera', '0'],
@@ -64,8 +64,11 @@ const POLICIES: readonly [string, string, string][] = [
   ['Bluetooth', 'AllowDiscoverableMode', '0'],
   ['Security', 'RequireDeviceEncryption', '1'],
   ['LocalPoliciesSecurityOptions', 'Accounts_EnableGuestAccountStatus', '0'],
-  ['WindowsLogon', 'DontDisplayNetworkSelectionUI', '1'],
+  ['WindowsLogon', 'HideFastUserSwitching', '1'],
 ];
+
+/** The policies above that Windows also has in the user tree (`./User/Vendor/MSFT/Policy/Config/…`). */
+const USER_POLICIES = new Set(['AllowCookies', 'AllowPasswordManager', 'AllowTelemetry']);
 
 const GET_NODES: readonly [string, string, string][] = [
   // path, format, value
@@ -85,7 +88,7 @@ const GET_NODES: readonly [string, string, string][] = [
   ['./Vendor/MSFT/DMClient/Provider/MS%20DM%20Server/EntDMID', 'chr', 'c3a9e1f0-5b7d-4d2e-9f8a-1b2c3d4e5f60'],
   ['./Vendor/MSFT/DMClient/HWDevID', 'chr', '1F2E3D4C5B6A79880A1B2C3D4E5F60718293A4B5'],
   ['./Vendor/MSFT/BitLocker/Status/DeviceEncryptionStatus', 'int', '0'],
-  ['./Vendor/MSFT/Firewall/MdmStore/DomainProfile/EnableFirewall', 'bool', 'true'],
+  ['./Vendor/MSFT/DeviceStatus/Firewall/Status', 'int', '0'],
   ['./Vendor/MSFT/NodeCache/MS%20DM%20Server', 'node', 'CacheVersion/ChangedNodes/Nodes'],
   ['./SCOMO/Inventory/Deployed', 'node', 'App1/App2/App3'],
   ['./FUMO/State', 'int', '50'],
@@ -336,7 +339,10 @@ export function generateTrace(targetBytes: number, seed = 1): GeneratedTrace {
           const r = rnd();
           const id = ++cmdId;
           const [area, policy, value] = pick(POLICIES);
-          const scope = chance(0.8) ? './Vendor/MSFT' : chance(0.5) ? './Device/Vendor/MSFT' : './User/Vendor/MSFT';
+          const drawn = chance(0.8) ? './Vendor/MSFT' : chance(0.5) ? './Device/Vendor/MSFT' : './User/Vendor/MSFT';
+          // A device-only policy goes to the device tree (the draw is kept so the trace's other choices stay as they were).
+          const scopeFor = (p: string) => (drawn === './User/Vendor/MSFT' && !USER_POLICIES.has(p) ? './Device/Vendor/MSFT' : drawn);
+          const scope = scopeFor(policy);
           if (r < 0.34) {
             const node = chance(0.6) ? pick(GET_NODES) : ([`./Device/Vendor/MSFT/Policy/Result/${area}/${policy}`, 'int', value] as [string, string, string]);
             out.w(`${ind(depth)}<Get>${nl}${ind(depth + 1)}<CmdID>${id}</CmdID>${nl}`);
@@ -358,7 +364,7 @@ export function generateTrace(targetBytes: number, seed = 1): GeneratedTrace {
               item(depth + 1, `${scope}/Policy/Config/${area}/${policy}`, 'int', value);
               if (chance(0.3)) {
                 const [a2, p2, v2] = pick(POLICIES);
-                item(depth + 1, `${scope}/Policy/Config/${a2}/${p2}`, 'int', v2);
+                item(depth + 1, `${scopeFor(p2)}/Policy/Config/${a2}/${p2}`, 'int', v2);
               }
             }
             out.w(`${ind(depth)}</Replace>${nl}`);
@@ -397,7 +403,9 @@ export function generateTrace(targetBytes: number, seed = 1): GeneratedTrace {
             out.w(`${ind(depth)}</Exec>${nl}`);
             return { cmd: 'Exec', cmdId: id, mo, correlator };
           }
-          item(depth + 1, pick(['./Vendor/MSFT/RemoteWipe/doWipe', './Vendor/MSFT/Reboot/RebootNow', './Vendor/MSFT/Defender/Scan/QuickScan']), 'chr', '');
+          const action = pick(['./Vendor/MSFT/RemoteWipe/doWipe', './Vendor/MSFT/Reboot/RebootNow', './Vendor/MSFT/Defender/Scan']);
+          // Defender's Scan takes 1 (quick scan) or 2 (full scan).
+          item(depth + 1, action, 'chr', action.endsWith('/Scan') ? '1' : '');
           out.w(`${ind(depth)}</Exec>${nl}`);
           return { cmd: 'Exec', cmdId: id };
         };
