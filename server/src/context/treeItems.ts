@@ -10,8 +10,7 @@ import { ElementFlag, type XmlDocument } from '../model/xmlDocument';
 /** The commands whose items address a node, as the tree's access types name them. */
 export type TreeCommand = 'Add' | 'Replace' | 'Get' | 'Delete' | 'Exec' | 'Copy' | 'Results';
 
-/** Name id -> command, for the commands above. */
-const TREE_COMMANDS = new Map<number, TreeCommand>([
+const COMMANDS: readonly [number, TreeCommand][] = [
   [N.Add, 'Add'],
   [N.Replace, 'Replace'],
   [N.Get, 'Get'],
@@ -19,10 +18,13 @@ const TREE_COMMANDS = new Map<number, TreeCommand>([
   [N.Exec, 'Exec'],
   [N.Copy, 'Copy'],
   [N.Results, 'Results'],
-]);
+];
+/** Name id -> the command's name, for the commands above. */
+const COMMAND_OF: (TreeCommand | undefined)[] = new Array(256).fill(undefined);
+for (const [id, name] of COMMANDS) COMMAND_OF[id] = name;
 
 /** The names the scanner must mark for treeItems (CONTEXT_SCAN includes them). */
-export const TREE_COMMAND_NAMES: readonly number[] = [...TREE_COMMANDS.keys()];
+export const TREE_COMMAND_NAMES: readonly number[] = COMMANDS.map(([id]) => id);
 
 export interface TreeItem {
   /** The command element and its name. */
@@ -41,8 +43,9 @@ export interface TreeItem {
   data: number;
 }
 
-function metaFormat(xml: XmlDocument, i: number): number {
-  return xml.path(i, N.Meta, N.Format);
+/** The Format of an element's own Meta (an item's or a command's), or -1. */
+function metaFormat(xml: XmlDocument, meta: number): number {
+  return meta < 0 ? -1 : xml.child(meta, N.Format);
 }
 
 /** Every tree item of the document, in document order. */
@@ -51,39 +54,47 @@ export function treeItems(xml: XmlDocument): TreeItem[] {
   const { marks, name, subtreeEnd } = xml;
   for (let k = 0; k < xml.markCount; k++) {
     const command = marks[k];
-    const commandName = TREE_COMMANDS.get(name[command]);
+    const commandName = COMMAND_OF[name[command]];
     if (commandName === undefined) continue;
     const holder = commandName === 'Results' ? N.Source : N.Target;
-    let commandFormat: number | undefined;
+    let commandFormat = -2;
     for (let item = command + 1; item < subtreeEnd[command]; item = subtreeEnd[item]) {
       if (name[item] !== N.Item) continue;
-      const locUri = xml.path(item, holder, N.LocURI);
+      // The item's parts in one walk over its children (the first of each name counts).
+      let target = -1;
+      let meta = -1;
+      let data = -1;
+      for (let c = item + 1; c < subtreeEnd[item]; c = subtreeEnd[c]) {
+        const n = name[c];
+        if (n === holder) {
+          if (target < 0) target = c;
+        } else if (n === N.Meta) {
+          if (meta < 0) meta = c;
+        } else if (n === N.Data && data < 0) data = c;
+      }
+      const locUri = target < 0 ? -1 : xml.child(target, N.LocURI);
       // Markup inside a LocURI (a <ProviderID> placeholder) is no URI to resolve.
       if (locUri < 0 || locUri + 1 < subtreeEnd[locUri] || xml.flags[locUri] & ElementFlag.Unclosed) continue;
-      const [uriStart, uriEnd] = xml.valueRange(locUri);
+      xml.trim(locUri);
+      const uriStart = xml.trimStart;
+      const uriEnd = xml.trimEnd;
       if (uriStart === uriEnd) continue;
-      let format = metaFormat(xml, item);
-      if (format < 0) format = commandFormat ??= metaFormat(xml, command);
-      out.push({
-        command,
-        commandName,
-        item,
-        locUri,
-        uri: xml.text.slice(uriStart, uriEnd),
-        uriStart,
-        uriEnd,
-        format,
-        data: xml.child(item, N.Data),
-      });
+      let format = metaFormat(xml, meta);
+      if (format < 0) {
+        if (commandFormat === -2) commandFormat = metaFormat(xml, xml.child(command, N.Meta));
+        format = commandFormat;
+      }
+      out.push({ command, commandName, item, locUri, uri: xml.text.slice(uriStart, uriEnd), uriStart, uriEnd, format, data });
     }
   }
   return out;
 }
 
 /**
- * Whether a URI addresses a Windows tree (`./Device/…`, `./User/…`, `./Vendor/MSFT/…`): a document
- * (or Windows' own DevDetail extension, `./DevDetail/Ext/Microsoft/…`) that has one is a Windows session or profile, where the OMA standard objects (DevInfo, DevDetail,
- * DMAcc) are Windows' own and judged by its DDF.
+ * Whether a URI addresses a Windows tree (`./Device/…`, `./User/…`, `./Vendor/MSFT/…`, or Windows'
+ * own DevDetail extension, `./DevDetail/Ext/Microsoft/…`): a document that has one is a Windows
+ * session or profile, where the OMA standard objects (DevInfo, DevDetail, DMAcc) are Windows' own
+ * and judged by its DDF.
  */
 export function isWindowsTreeUri(uri: string): boolean {
   return /^(?:\.\/)?(?:Device\/|User\/|Vendor\/MSFT(?:\/|$)|DevDetail\/Ext\/Microsoft\/)/.test(uri);

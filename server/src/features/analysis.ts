@@ -20,7 +20,6 @@ export class DocumentAnalysis implements Analysis {
   private conversationIndex: Conversation | undefined;
   private items: TreeItem[] | undefined;
   private windows: boolean | undefined;
-  private readonly resolutions = new Map<string, Resolution>();
 
   constructor(
     readonly document: TextDocument,
@@ -49,15 +48,10 @@ export class DocumentAnalysis implements Analysis {
    * Windows' (an Android client's ./DevDetail/Bearer/GSM is right for its own tree).
    */
   resolveUri(uri: string): Resolution {
-    let r = this.resolutions.get(uri);
-    if (r) return r;
-    r = this.dmTree().resolve(uri);
-    if (r.kind !== 'unknown-tree' && !this.addressesWindows && isStandardObjectUri(uri)) {
-      const judged = r.kind === 'node' ? r.node : r.parent;
-      if (isBundledNode(judged)) r = UNKNOWN_TREE;
-    }
-    this.resolutions.set(uri, r);
-    return r;
+    // The tree remembers its resolutions (a trace repeats a few hundred URIs): one lookup per item.
+    const r = this.dmTree().resolve(uri);
+    if (r.kind === 'unknown-tree' || this.addressesWindows || !isStandardObjectUri(uri)) return r;
+    return isBundledNode(r.kind === 'node' ? r.node : r.parent) ? UNKNOWN_TREE : r;
   }
 
   /** Built on first use: many requests never need a position. */
