@@ -29,12 +29,43 @@ import { COMMAND_IDS } from './commands';
 const MAX_PER_URI = 8;
 
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+/** Characters that matter to mayBeMalformed: 1 whitespace, '?' or '*'; 2 '/'; 3 '.'. */
+const CLASS = new Uint8Array(128);
+for (const c of [9, 10, 11, 12, 13, 32, 63, 42]) CLASS[c] = 1;
+CLASS[47] = 2;
+CLASS[46] = 3;
+
 /**
- * Every URI a rule below could flag matches this (a test checks it on random URIs); most real URIs
- * do not, and skip the character-by-character rules: whitespace, a query, '*', '//', a '.' or '..'
- * segment after a '/', a leading '..', a leading or trailing '/'.
+ * Whether a rule below could flag the URI text[s, e) (a test checks it on random URIs): whitespace,
+ * a query, '*', '//', a '.' or '..' segment after a '/', a leading '..', a leading or trailing '/'.
+ * Most real URIs have none and skip the character-by-character rules. One loop over the text in
+ * place: it runs on every LocURI of a trace, and each native search on a slice costs as much.
  */
-export const MAY_BE_MALFORMED = /[\s?*]|\/\/|\/\.\.?(?:\/|$)|^\.\.(?:\/|$)|^\/|\/$/;
+export function mayBeMalformed(text: string, s: number, e: number): boolean {
+  if (s >= e) return false;
+  if (text.charCodeAt(s) === 47 /* / */ || text.charCodeAt(e - 1) === 47) return true;
+  if (e - s >= 2 && text.charCodeAt(s) === 46 && text.charCodeAt(s + 1) === 46 && (e - s === 2 || text.charCodeAt(s + 2) === 47)) return true;
+  for (let p = s; p < e; p++) {
+    const c = text.charCodeAt(p);
+    if (c >= 128) {
+      if (/\s/.test(String.fromCharCode(c))) return true;
+      continue;
+    }
+    const k = CLASS[c];
+    if (k === 0 || k === 3) continue;
+    if (k === 1) return true;
+    // A '/': then '/', or a '.' or '..' segment.
+    let q = p + 1;
+    const d = q < e ? text.charCodeAt(q) : -1;
+    if (d === 47) return true;
+    if (d !== 46) continue;
+    q++;
+    if (q < e && text.charCodeAt(q) === 46) q++;
+    if (q === e || text.charCodeAt(q) === 47) return true;
+  }
+  return false;
+}
+
 const QUERY = /^\?(?:prop|list)=/;
 
 /** A LocURI of a command (Sync, Map, ...) or of one of its items, not of the SyncHdr. */
@@ -50,11 +81,26 @@ export function checkLocUris(a: DocumentAnalysis): Finding[] {
   const { xml } = a;
   const out: Finding[] = [];
   const names = xml.name;
+  // The URIs of tree items are read already (trimmed, as here): a trace repeats a few hundred of
+  // them, as strings: no second copy. Items are in document order, as the LocURIs here.
+  const items = a.treeItems;
+  let next = 0;
+  const scanned = new Map<string, boolean>();
   for (let i = 0; i < xml.count; i++) {
     if (names[i] !== N.LocURI || !isCommandLocUri(a, i)) continue;
+    while (next < items.length && items[next].locUri < i) next++;
     // Markup inside (a <ProviderID> placeholder) is xml-syntax's, a CDATA wrapper too rare to read.
     if (i + 1 < xml.subtreeEnd[i] || xml.flags[i] & (ElementFlag.HasCData | ElementFlag.SelfClosing | ElementFlag.Unclosed)) continue;
-    uriProblems(a.text, xml.openEnd[i], xml.contentEnd(i), out);
+    if (next >= items.length || items[next].locUri !== i) {
+      uriProblems(a.text, xml.openEnd[i], xml.contentEnd(i), out);
+      continue;
+    }
+    const t = items[next];
+    // The same URI recurs (a trace has a few hundred): each distinct one is scanned once, and the
+    // string's hash, computed here, serves the tree's lookup of it next.
+    let maybe = scanned.get(t.uri);
+    if (maybe === undefined) scanned.set(t.uri, (maybe = mayBeMalformed(a.text, t.uriStart, t.uriEnd)));
+    if (maybe) allUriProblems(a.text, t.uriStart, t.uriEnd, out);
   }
   return out;
 }
@@ -67,7 +113,7 @@ function uriProblems(text: string, start: number, end: number, out: Finding[]): 
   let e = end;
   while (s < e && isSpace(text.charCodeAt(s))) s++;
   while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-  if (s === e || !MAY_BE_MALFORMED.test(text.slice(s, e))) return;
+  if (!mayBeMalformed(text, s, e)) return;
   allUriProblems(text, s, e, out);
 }
 
