@@ -5,6 +5,7 @@
  */
 import { MAX_CANDIDATES, MAX_PEER_ANSWERS, mayAnswer, type Conversation } from './conversation';
 import { work } from '../workCounter';
+import { holdShape } from '../model/shapes';
 
 /** A document taking part in pairing: its conversation, and a handle the caller maps back (its analysis). */
 export interface SessionDocument<T> {
@@ -93,3 +94,5 @@ export class Session<T> {
     return false;
   }
 }
+
+holdShape(new Session([])); // for its hidden class (model/shapes.ts)

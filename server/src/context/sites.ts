@@ -7,7 +7,8 @@ import type { AlertTypeInfo, FamilyId } from '../catalog/types';
 import { TREE_COMMAND_NAMES } from './treeItems';
 import { lookupName, N, NAMES } from '../model/names';
 import type { XmlDocument } from '../model/xmlDocument';
-import { compileScanSpec } from '../model/scanner';
+import { compileScanSpec, parseXml } from '../model/scanner';
+import { holdShape, STORED_ONLY } from '../model/shapes';
 import { CommandMatcher, MATCHED_COMMAND_NAMES, MATCHED_COMMANDS, messageKey, NO_MESSAGE } from './commandIndex';
 import { DS_ONLY_NAMES, DsMarkers, verProtoIsDm } from './messageKind';
 import {
@@ -413,7 +414,8 @@ class Resolver {
       const [start, end] = doc.valueRange(typeEl);
       const type = doc.text.slice(start, end);
       const info = type ? catalog.alertType(type) : undefined;
-      typeSite = { start, end, type, info, alert: alertCode };
+      // family (set below) is in the literal: a property added afterwards would make a hidden class held only weakly (model/shapes.ts).
+      typeSite = { start, end, type, info, alert: alertCode, family: undefined };
       this.typeSites.push(typeSite);
       if (info?.family) {
         family = info.family;
@@ -530,3 +532,9 @@ class Resolver {
     if (def >= 0) this.dataSite(def, { owner: i, kind: 'state', family, dm: true, note: `Default ${reason.charAt(0).toLowerCase()}${reason.slice(1)}` });
   }
 }
+
+// For their hidden classes (model/shapes.ts): a resolver, with its command matcher and DS markers,
+// and a site. run() is not called.
+const EMPTY_DOC = parseXml('');
+holdShape(new Resolver(EMPTY_DOC, STORED_ONLY));
+holdShape(new CodeSite(EMPTY_DOC, HRESULT_SITE, { element: -1, start: 0, end: 0 }));

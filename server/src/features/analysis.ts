@@ -8,6 +8,8 @@ import { LineIndex, positionsOf } from '../model/lineIndex';
 import type { XmlDocument } from '../model/xmlDocument';
 import { Conversation } from '../context/conversation';
 import { lowerBound } from '../model/lowerBound';
+import { parseXml } from '../model/scanner';
+import { holdShape, STORED_ONLY } from '../model/shapes';
 import type { DmTree, Resolution } from '../catalog/ddf/dmTree';
 import { isBundledNode } from '../catalog/csp/windowsCsp';
 import { isStandardObjectUri, isWindowsTreeUri, treeItems, type TreeItem } from '../context/treeItems';
@@ -125,3 +127,5 @@ export function firstSiteFrom(sites: readonly CodeSite[], offset: number): numbe
   return lowerBound(sites.length, (k) => sites[k].start < offset);
 }
 
+// For its hidden class (model/shapes.ts).
+holdShape(new DocumentAnalysis(STORED_ONLY, 'other', '', parseXml(''), { sites: [], typeSites: [], messages: [] }, STORED_ONLY, STORED_ONLY));

@@ -26,6 +26,7 @@ import { ElementFlag, isSpace } from '../model/xmlDocument';
 import type { Finding } from './assess';
 import type { DocumentAnalysis } from './analysis';
 import { escapeXmlText } from '../model/xmlText';
+import { holdShape, STORED_ONLY } from '../model/shapes';
 
 /**
  * A start tag that declares one of SyncML's namespaces as its default (syncml:metinf, syncml:devinf,
@@ -55,6 +56,8 @@ class Formats {
     return v;
   }
 }
+
+holdShape(new Formats(STORED_ONLY)); // for its hidden class (model/shapes.ts)
 
 export function checkDataMarkup(a: DocumentAnalysis): Finding[] {
   const { xml, text } = a;

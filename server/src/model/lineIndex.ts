@@ -6,6 +6,7 @@
 import type { Position } from 'vscode-languageserver-types';
 import { work } from '../workCounter';
 import { doubled } from './int32';
+import { holdShape } from './shapes';
 
 export class LineIndex {
   private readonly starts: Int32Array;
@@ -133,3 +134,5 @@ export function positionsOf(text: string, offsets: readonly number[]): Position[
   work.steps += line + n;
   return out;
 }
+
+holdShape(new LineIndex('')); // for its hidden class (shapes.ts)

@@ -7,6 +7,7 @@ import { doubled } from './int32';
 import { Ch, NAME_ACCEPT, NAME_DEAD, NAME_LENGTH, NAME_NEXT, NAME_ROOT, NAME_STOP } from './names';
 import { ElementFlag, XmlDocument } from './xmlDocument';
 import { work } from '../workCounter';
+import { holdShape } from './shapes';
 
 /** Past this many, further syntax errors are dropped (a binary file would otherwise make thousands). */
 export const MAX_ERRORS = 500;
@@ -596,3 +597,5 @@ class Scanner {
   }
 }
 
+// A scanner and the document it fills, for their hidden classes (shapes.ts).
+holdShape(new Scanner('', NOTHING)).run();

@@ -16,6 +16,7 @@ import { FALLBACK_VOCABULARY, vocabularyByNumber, vocabularyByString, type PageS
 import { Output, TagName, utf8Of } from './output';
 import { looksLikeWbxml } from './sniff';
 import { escapeXmlAttr, escapeXmlText } from '../xmlText';
+import { holdShape } from '../shapes';
 
 /** Global tokens (WAP-192-WBXML §7.1), the same on every code page. */
 const SWITCH_PAGE = 0x00;
@@ -132,16 +133,6 @@ function hex(n: number, width = 2): string {
 }
 
 class Decoder {
-  /**
-   * One instance held for as long as the class. V8 keeps the hidden class that an instance reaches
-   * field by field only while some object has it, and the compiled decoder depends on it: a full GC
-   * with no decoder alive (V8 runs a memory-reducing one when the process idles; the bench forces
-   * one) would collect it and throw the compiled code away, and the next documents would run
-   * unoptimised until recompiled. A module-level constant would not do: one that no function reads
-   * dies once the module has run.
-   */
-  static readonly shapeHolder = new Decoder(new Uint8Array(0), 0, 0);
-
   private pos = 0;
   private readonly end: number;
   private table: Uint8Array = new Uint8Array(0);
@@ -626,6 +617,8 @@ class Decoder {
     this.out.string(`<!-- opaque binary data, ${length} bytes, shown in base64 -->` + toBase64(data));
   }
 }
+
+holdShape(new Decoder(new Uint8Array(0), 0, 0)); // for its hidden class (model/shapes.ts)
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 function toBase64(data: Uint8Array): string {

@@ -3,6 +3,8 @@
  * UTF-8 capture is copied byte for byte (escaped on the way), so most of a capture never becomes a
  * JavaScript string until the whole XML does, in one TextDecoder call.
  */
+import { holdShape } from '../shapes';
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8');
 /** One buffer kept between documents: a capture is many small ones, each would otherwise allocate and zero its own. */
@@ -105,9 +107,6 @@ function lineStart(depth: number): string {
 }
 
 export class Output {
-  /** Holds the class's hidden class, for the compiled code that depends on it (see Decoder.shapeHolder). */
-  static readonly shapeHolder = new Output(0);
-
   private buf: Uint8Array;
   /** The same bytes, for writing a Run's words. */
   private view: DataView;
@@ -246,3 +245,5 @@ export class Output {
     return decoder.decode(this.buf.subarray(0, end));
   }
 }
+
+holdShape(new Output(0)); // for its hidden class (model/shapes.ts)
