@@ -61,15 +61,20 @@ export function doValidation(a: DocumentAnalysis, settings: ServiceSettings): Di
   const diagnostics: Diagnostic[] = [];
   for (let k = 0; k < shown.length; k++) {
     const f = shown[k];
-    const d: Diagnostic = {
-      range: { start: positions[2 * k], end: positions[2 * k + 1] },
-      severity: severities[k],
-      code: f.code,
-      source: 'syncml',
-      message: f.message,
-    };
-    if (f.fix) d.data = f.alternatives ? { fix: f.fix, alternatives: f.alternatives } : { fix: f.fix };
-    diagnostics.push(d);
+    const range = { start: positions[2 * k], end: positions[2 * k + 1] };
+    // Each shape written whole (model/shapes.ts): a field added later makes a shape a full GC can drop.
+    diagnostics.push(
+      f.fix
+        ? {
+            range,
+            severity: severities[k],
+            code: f.code,
+            source: 'syncml',
+            message: f.message,
+            data: f.alternatives ? { fix: f.fix, alternatives: f.alternatives } : { fix: f.fix },
+          }
+        : { range, severity: severities[k], code: f.code, source: 'syncml', message: f.message },
+    );
   }
   return diagnostics;
 }
