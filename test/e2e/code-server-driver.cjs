@@ -93,7 +93,7 @@ async function main() {
   return code;
 }
 
-/** The workbench as a user sees it: sample.syncml open, the squiggled 1200 hovered. */
+/** The workbench as a user sees it: sample.syncml open, the squiggled 1200 hovered; then a CSP value hovered. */
 async function takeScreenshot(workbenchUrl, file) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(workbenchUrl);
@@ -109,7 +109,48 @@ async function takeScreenshot(workbenchUrl, file) {
   console.log(`[driver] hover: ${(await hover.innerText()).split('\n').slice(0, 3).join(' | ')}`);
   await page.screenshot({ path: file });
   console.log(`[driver] screenshot: ${file} (${fs.statSync(file).size} bytes)`);
+  await page.keyboard.press('Escape');
+  try {
+    await cspHoverScreenshot(page, path.join(path.dirname(file), 'csp-hover.png'));
+  } catch (err) {
+    await page.screenshot({ path: path.join(os.tmpdir(), 'csp-hover-failed.png') });
+    throw err;
+  }
   await page.close();
+}
+
+/** A Windows profile open, the value of DevicePasswordEnabled hovered (its label: 1 = Disabled). */
+async function cspHoverScreenshot(page, file) {
+  await page.locator('.explorer-folders-view').getByText('passcode-profile.xml', { exact: true }).click();
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  await editor.locator('.squiggly-warning').first().waitFor({ timeout: 60000 });
+  // The middle of the character '1' in <Data>1</Data> (its inlay hint follows it on the line),
+  // wherever the grammar splits the line into spans.
+  const line = editor.locator('.view-line').filter({ hasText: '<Data>1' }).first();
+  await line.waitFor({ timeout: 30000 });
+  const at = await line.evaluate((el) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let text = '';
+    const nodes = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push([n, text.length]);
+      text += n.textContent;
+    }
+    const offset = text.indexOf('<Data>1') + '<Data>'.length;
+    const [node, start] = nodes.filter(([, s]) => s <= offset).pop();
+    const range = document.createRange();
+    range.setStart(node, offset - start);
+    range.setEnd(node, offset - start + 1);
+    const r = range.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  await page.mouse.move(at.x, at.y);
+  const hover = page.locator('.monaco-hover-content').first();
+  await hover.waitFor({ state: 'visible', timeout: 30000 });
+  await page.waitForTimeout(800);
+  console.log(`[driver] hover: ${(await hover.innerText()).split('\n').slice(0, 3).join(' | ')}`);
+  await page.screenshot({ path: file });
+  console.log(`[driver] screenshot: ${file} (${fs.statSync(file).size} bytes)`);
 }
 
 setTimeout(() => { console.error(`[driver] TIMEOUT after ${TIMEOUT_MS} ms`); finish(124); }, TIMEOUT_MS).unref();

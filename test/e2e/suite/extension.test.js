@@ -294,6 +294,23 @@ suite('SyncML & OMA DM Codes in a real editor', function () {
     sample = await open('sample.syncml');
   });
 
+  test('DM tree: a hover on a CSP value gives its label, and a misspelt node is an unknown-node warning', async () => {
+    const doc = await open('passcode-profile.xml');
+    assert.strictEqual(doc.languageId, 'xml');
+    const text = await hoverText(doc, positionOf(doc, '1</Data>', { from: 'DevicePasswordEnabled' }));
+    console.log(`[e2e] hover on DevicePasswordEnabled's value: ${text.split('\n')[0]}`);
+    assert.match(text, /Disabled/);
+    const [diagnostic] = await waitFor('an unknown-node diagnostic', () => {
+      const found = diagnosticsWith(doc.uri, 'unknown-node');
+      return found.length ? found : undefined;
+    });
+    console.log(`[e2e] diagnostic: ${diagnostic.message}`);
+    const start = positionOf(doc, 'MinDevicePasswordLenght');
+    assert.ok(diagnostic.range.isEqual(new vscode.Range(start, start.translate(0, 'MinDevicePasswordLenght'.length))), `range ${JSON.stringify(diagnostic.range)}`);
+    assert.match(diagnostic.message, /MinDevicePasswordLength/);
+    sample = await open('sample.syncml');
+  });
+
   suiteTeardown(async () => {
     // Leave no dirty untitled editors behind (a closing window would ask to save them).
     for (const doc of vscode.workspace.textDocuments) {
