@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../catalog/api';
 import type { AlertTypeInfo, FamilyId } from '../catalog/types';
-import { TREE_COMMAND_NAMES } from './treeItems';
+import { TREE_COMMAND_NAMES, treeItems, type TreeItem } from './treeItems';
 import { lookupName, N, NAMES } from '../model/names';
 import type { XmlDocument } from '../model/xmlDocument';
 import { compileScanSpec, parseXml } from '../model/scanner';
@@ -129,6 +129,8 @@ export interface Contexts {
   sites: CodeSite[];
   typeSites: TypeSite[];
   messages: MessageInfo[];
+  /** The items that address a DM tree node (treeItems.ts), which the state-node sites are read from too. */
+  treeItems: TreeItem[];
 }
 
 /** Windows' answer to a Generic Alert may only be one of these (codes.md §1.2, DM Protocol / MS-MDM). */
@@ -205,8 +207,12 @@ class Resolver {
   private readonly dsMarkers: DsMarkers;
   /** Node element -> its full URI and the MO it belongs to (DM tree files). */
   private readonly nodes: NodeInfo[] = [];
+  private readonly items: TreeItem[];
+  /** The first tree item not yet read by itemStates (commands are met in document order). */
+  private nextItem = 0;
 
   constructor(private readonly doc: XmlDocument, private readonly catalog: Catalog) {
+    this.items = treeItems(doc);
     this.dsMarkers = new DsMarkers(doc);
     this.commands = new CommandMatcher(doc, (syncml) => this.messageAt(syncml));
   }
@@ -253,10 +259,10 @@ class Resolver {
           break;
         case N.Add:
         case N.Replace:
-          this.itemStates(i, N.Target);
+          this.itemStates(i);
           break;
         case N.Results:
-          this.itemStates(i, N.Source);
+          this.itemStates(i);
           break;
         case N.Node:
           this.node(i);
@@ -266,7 +272,7 @@ class Resolver {
     // The HRESULT attribute sites, in document order as the scanner met them.
     const hresults = doc.attributes.map((a) => new CodeSite(doc, HRESULT_SITE, { element: -1, start: a.valueStart, end: a.valueEnd }));
     this.sites = mergeByStart(this.sites, hresults);
-    return { sites: this.sites, typeSites: this.typeSites, messages: this.messages };
+    return { sites: this.sites, typeSites: this.typeSites, messages: this.messages, treeItems: this.items };
   }
 
   private value(i: number): string {
@@ -441,22 +447,23 @@ class Resolver {
   }
 
   /** Add / Replace / Results items whose URI names a state node: the data is that node's state value. */
-  private itemStates(cmd: number, uriParent: number): void {
-    const { doc } = this;
-    const stop = doc.subtreeEnd[cmd];
-    for (let item = cmd + 1; item < stop; item = doc.subtreeEnd[item]) {
-      if (doc.name[item] !== N.Item) continue;
-      const uri = this.value(doc.path(item, uriParent, N.LocURI));
-      if (!uri || !mayNameStateNode(uri)) continue;
-      const mo = moFromPath(uri);
+  /** The state-node sites among a command's items (Add and Replace by Target, Results by Source). */
+  private itemStates(cmd: number): void {
+    const { doc, items } = this;
+    let k = this.nextItem;
+    while (k < items.length && items[k].command < cmd) k++;
+    for (; k < items.length && items[k].command === cmd; k++) {
+      const t = items[k];
+      if (t.data < 0 || !mayNameStateNode(t.uri)) continue;
+      const mo = moFromPath(t.uri);
       const family = mo && stateFamily(mo.mo, mo.rel);
       if (!family) continue;
-      const data = doc.child(item, N.Data);
-      if (data < 0) continue;
-      const format = this.value(doc.path(item, N.Meta, N.Format));
+      // The item's own Format only (a command's Meta is not read for a state value).
+      const format = this.value(doc.path(t.item, N.Meta, N.Format));
       if (format && format.toLowerCase() !== 'int' && format.toLowerCase() !== 'chr') continue;
-      this.dataSite(data, { owner: item, kind: 'state', family, dm: this.isDm(), note: `Value of the state node ${uri}` });
+      this.dataSite(t.data, { owner: t.item, kind: 'state', family, dm: this.isDm(), note: `Value of the state node ${t.uri}` });
     }
+    this.nextItem = k;
   }
 
   /** A DDF / TNDS node: build its URI, find its MO, and decode a state node's Value / DefaultValue. */

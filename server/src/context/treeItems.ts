@@ -51,6 +51,7 @@ function metaFormat(xml: XmlDocument, meta: number): number {
 /** Every tree item of the document, in document order. */
 export function treeItems(xml: XmlDocument): TreeItem[] {
   const out: TreeItem[] = [];
+  const shared = new Map<string, string>();
   const { marks, name, subtreeEnd } = xml;
   for (let k = 0; k < xml.markCount; k++) {
     const command = marks[k];
@@ -84,7 +85,13 @@ export function treeItems(xml: XmlDocument): TreeItem[] {
         if (commandFormat === -2) commandFormat = metaFormat(xml, xml.child(command, N.Meta));
         format = commandFormat;
       }
-      out.push({ command, commandName, item, locUri, uri: xml.text.slice(uriStart, uriEnd), uriStart, uriEnd, format, data });
+      // Items that write the same URI share one string: the maps keyed by it later (the
+      // document's resolutions, the URI checks) then match by identity, not by comparing text.
+      let uri = xml.text.slice(uriStart, uriEnd);
+      const known = shared.get(uri);
+      if (known === undefined) shared.set(uri, uri);
+      else uri = known;
+      out.push({ command, commandName, item, locUri, uri, uriStart, uriEnd, format, data });
     }
   }
   return out;

@@ -12,7 +12,7 @@ import { parseXml } from '../model/scanner';
 import { holdShape, STORED_ONLY } from '../model/shapes';
 import type { DmTree, Resolution } from '../catalog/ddf/dmTree';
 import { isBundledNode } from '../catalog/csp/windowsCsp';
-import { isStandardObjectUri, isWindowsTreeUri, treeItems, type TreeItem } from '../context/treeItems';
+import { isStandardObjectUri, isWindowsTreeUri, type TreeItem } from '../context/treeItems';
 
 const UNKNOWN_TREE: Resolution = Object.freeze({ kind: 'unknown-tree' });
 
@@ -20,8 +20,8 @@ const UNKNOWN_TREE: Resolution = Object.freeze({ kind: 'unknown-tree' });
 export class DocumentAnalysis implements Analysis {
   private lineIndex: LineIndex | undefined;
   private conversationIndex: Conversation | undefined;
-  private items: TreeItem[] | undefined;
   private windows: boolean | undefined;
+  private readonly resolutions = new Map<string, Resolution>();
 
   constructor(
     readonly document: TextDocument,
@@ -34,9 +34,9 @@ export class DocumentAnalysis implements Analysis {
     private readonly dmTree: () => DmTree,
   ) {}
 
-  /** Every item that addresses a tree node (context/treeItems.ts), found on first use. */
+  /** Every item that addresses a tree node (context/treeItems.ts), found by the context walk. */
   get treeItems(): readonly TreeItem[] {
-    return (this.items ??= treeItems(this.xml));
+    return this.contexts.treeItems;
   }
 
   /** Whether the document addresses a Windows tree: only then are the OMA standard objects judged by Windows' DDF. */
@@ -50,10 +50,16 @@ export class DocumentAnalysis implements Analysis {
    * Windows' (an Android client's ./DevDetail/Bearer/GSM is right for its own tree).
    */
   resolveUri(uri: string): Resolution {
-    // The tree remembers its resolutions (a trace repeats a few hundred URIs): one lookup per item.
-    const r = this.dmTree().resolve(uri);
-    if (r.kind === 'unknown-tree' || this.addressesWindows || !isStandardObjectUri(uri)) return r;
-    return isBundledNode(r.kind === 'node' ? r.node : r.parent) ? UNKNOWN_TREE : r;
+    // Per document as well as in the tree's memo: the tree items' URIs are shared strings
+    // (treeItems), found here by identity, where the tree's memo compares their text.
+    let r = this.resolutions.get(uri);
+    if (r) return r;
+    r = this.dmTree().resolve(uri);
+    if (r.kind !== 'unknown-tree' && !this.addressesWindows && isStandardObjectUri(uri) && isBundledNode(r.kind === 'node' ? r.node : r.parent)) {
+      r = UNKNOWN_TREE;
+    }
+    this.resolutions.set(uri, r);
+    return r;
   }
 
   /** Built on first use: many requests never need a position. */
@@ -128,4 +134,4 @@ export function firstSiteFrom(sites: readonly CodeSite[], offset: number): numbe
 }
 
 // For its hidden class (model/shapes.ts).
-holdShape(new DocumentAnalysis(STORED_ONLY, 'other', '', parseXml(''), { sites: [], typeSites: [], messages: [] }, STORED_ONLY, STORED_ONLY));
+holdShape(new DocumentAnalysis(STORED_ONLY, 'other', '', parseXml(''), { sites: [], typeSites: [], messages: [], treeItems: [] }, STORED_ONLY, STORED_ONLY));
