@@ -154,8 +154,34 @@ function unknownVerdict(
     message += `: it exists under ${there}, not ${here}: this ${what} is ${otherScope}-only`;
   } else if (suggestions.length) {
     message += `: did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}?`;
+  } else {
+    const elsewhere = inOtherAreas(parent, segment);
+    if (elsewhere.length) {
+      const where = elsewhere.map((n) => `${n.parent!.name} (${n.path})`).join(', ');
+      message += `: a policy of that name is in ${elsewhere.length > 1 ? 'other areas' : 'another area'}: ${where}`;
+    }
   }
   return { silent: false, message, fixes: suggestions.map((s) => ({ title: `Change to '${s}'`, newText: s })) };
+}
+
+const MAX_AREAS_NAMED = 3;
+
+/**
+ * For a name unknown in a Policy area (`…/Policy/Config/Defender/DisableAntiVirus`), the same name in
+ * the scope's other areas (ADMX_MicrosoftDefenderAntivirus has it): policies move between areas, and
+ * profiles copy the old path. Walks every area of the scope once (the index builds them on demand).
+ */
+function inOtherAreas(area: TreeNode, name: string): TreeNode[] {
+  const config = area.parent;
+  if (!config || config.name !== 'Config' || config.parent?.name !== 'Policy') return [];
+  const found: TreeNode[] = [];
+  for (const other of config.children.values()) {
+    if (other === area) continue;
+    const n = other.children.get(name) ?? other.folded?.get(name.toLowerCase());
+    if (n && !n.implied) found.push(n);
+    if (found.length === MAX_AREAS_NAMED) break;
+  }
+  return found;
 }
 
 function commandNotAllowed(a: DocumentAnalysis, t: TreeItem, name: string, facts: NodeFacts): Finding {

@@ -32,6 +32,16 @@ function tree(text: string, languageId = 'xml'): string[] {
 const DPE = './Device/Vendor/MSFT/Policy/Config/DeviceLock/DevicePasswordEnabled';
 
 describe('unknown-node', () => {
+  it('a policy written under the wrong area names the area that has it', () => {
+    assert.deepEqual(tree(cmd('Replace', './Device/Vendor/MSFT/Policy/Config/Browser/AllowTelemetry', 'int', '1')), [
+      "unknown-node [AllowTelemetry] 'AllowTelemetry' is not a node of ./Device/Vendor/MSFT/Policy/Config/Browser: a policy of that name is in another area: System (./Device/Vendor/MSFT/Policy/Config/System/AllowTelemetry)",
+    ]);
+    // A name no area has gets no such line; a near name in the same area is still the suggestion.
+    assert.deepEqual(tree(cmd('Replace', './Device/Vendor/MSFT/Policy/Config/Browser/AllowTelemetryNowhere', 'int', '1')), [
+      "unknown-node [AllowTelemetryNowhere] 'AllowTelemetryNowhere' is not a node of ./Device/Vendor/MSFT/Policy/Config/Browser",
+    ]);
+  });
+
   it('ADMX-ingested areas (with ~) resolve through the dynamic area; an area without ~ the index lacks is a typo', () => {
     assert.deepEqual(tree(cmd('Replace', './Device/Vendor/MSFT/Policy/Config/Contoso~Policy~Sales/ShowBanner', 'chr', '&lt;enabled/&gt;')), []);
     assert.deepEqual(tree(cmd('Replace', './Device/Vendor/MSFT/Policy/Config/DevicLock/DevicePasswordEnabled', 'int', '0')), [
