@@ -6,27 +6,10 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { parseTextReport, runCli, tempTree } from '../support/cliRun';
+import { contosoDdf } from '../support/userDdf';
 
 /** An OMA DDF 1.2 describing ./Vendor/Contoso/Agent/Mode, an int node that allows Get and Replace. */
-const CONTOSO_DDF = `<?xml version="1.0" encoding="UTF-8"?>
-<!DOCTYPE MgmtTree PUBLIC "-//OMA//DTD-DM-DDF 1.2//EN" "http://www.openmobilealliance.org/tech/DTD/DM_DDF-V1_2.dtd">
-<MgmtTree>
-  <VerDTD>1.2</VerDTD>
-  <Node>
-    <NodeName>Contoso</NodeName>
-    <Path>./Vendor</Path>
-    <DFProperties><AccessType><Get/></AccessType><DFFormat><node/></DFFormat></DFProperties>
-    <Node>
-      <NodeName>Agent</NodeName>
-      <DFProperties><AccessType><Get/></AccessType><DFFormat><node/></DFFormat></DFProperties>
-      <Node>
-        <NodeName>Mode</NodeName>
-        <DFProperties><AccessType><Get/><Replace/></AccessType><DFFormat><int/></DFFormat></DFProperties>
-      </Node>
-    </Node>
-  </Node>
-</MgmtTree>
-`;
+const CONTOSO_DDF = contosoDdf('Mode');
 
 /** A profile of three commands on the Contoso tree and one correct Windows policy. */
 const PROFILE = `<Replace>

@@ -102,13 +102,7 @@ async function takeScreenshot(workbenchUrl, file) {
   const editor = page.locator('.editor-instance .monaco-editor').first();
   await editor.locator('.squiggly-warning').first().waitFor({ timeout: 60000 });
   await editor.locator('.view-lines').getByText('1200', { exact: true }).hover();
-  const hover = page.locator('.monaco-hover-content').first();
-  await hover.waitFor({ state: 'visible', timeout: 30000 });
-  // let the hover finish rendering its markdown
-  await page.waitForTimeout(800);
-  console.log(`[driver] hover: ${(await hover.innerText()).split('\n').slice(0, 3).join(' | ')}`);
-  await page.screenshot({ path: file });
-  console.log(`[driver] screenshot: ${file} (${fs.statSync(file).size} bytes)`);
+  await shootHover(page, file);
   await page.keyboard.press('Escape');
   try {
     await cspHoverScreenshot(page, path.join(path.dirname(file), 'csp-hover.png'));
@@ -145,8 +139,14 @@ async function cspHoverScreenshot(page, file) {
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   });
   await page.mouse.move(at.x, at.y);
+  await shootHover(page, file);
+}
+
+/** Once the hover under the mouse shows, the page to file. */
+async function shootHover(page, file) {
   const hover = page.locator('.monaco-hover-content').first();
   await hover.waitFor({ state: 'visible', timeout: 30000 });
+  // let the hover finish rendering its markdown
   await page.waitForTimeout(800);
   console.log(`[driver] hover: ${(await hover.innerText()).split('\n').slice(0, 3).join(' | ')}`);
   await page.screenshot({ path: file });
