@@ -37,6 +37,7 @@ import type { TreeItem } from '../context/treeItems';
 import { ElementFlag, isSpace } from '../model/xmlDocument';
 import type { Finding } from './assess';
 import type { DocumentAnalysis } from './analysis';
+import { listDelimiter } from './valueLabels';
 
 /** An unknown-node finding without its place, built once per resolution: a trace repeats its URIs. */
 interface UnknownVerdict {
@@ -290,14 +291,6 @@ function compiled(pattern: string): RegExp | null {
   return r;
 }
 
-/** The delimiter as the DDF writes it (`;`, or `0xF000` for U+F000). */
-function delimiter(allowed: AllowedValues | undefined): string | undefined {
-  const d = allowed?.listDelimiter;
-  if (!d) return undefined;
-  const m = /^(?:0x|\\x)([0-9a-fA-F]{4})$/.exec(d);
-  return m ? String.fromCharCode(parseInt(m[1], 16)) : d;
-}
-
 const MAX_LISTED = 8;
 
 function listValues(allowed: AllowedValues): string {
@@ -354,7 +347,7 @@ function valueNotAllowed(a: DocumentAnalysis, t: TreeItem, facts: NodeFacts, for
   if (ddf === 'int' || ddf === 'bool') {
     if (value === '') return finding(`Empty Data: ${nameOf(t.uri)} is ${article(ddf)} ${ddf} node and takes ${ddf === 'int' ? 'an integer' : 'true or false'}`);
   } else if (value === '') return undefined;
-  const delim = delimiter(allowed);
+  const delim = listDelimiter(allowed);
   const parts = delim ? value.split(delim).filter((p) => p !== '') : [value];
   for (const part of parts) {
     if (ddf === 'int' && !INTEGER.test(part)) return finding(`${quoted(part)} is not an integer: ${nameOf(t.uri)} is an int node`);
