@@ -30,6 +30,9 @@
  *   node is a legal empty string.
  * - `deprecated-node`: the DDF marks the node `MSFT:Deprecated` (not on Delete: removing it is
  *   the cure).
+ *
+ * A URI with `?prop=` addresses a property of its node (its ACL, Title, …): only unknown-node and
+ * deprecated-node judge it, the node; the command and the Data are the property's.
  */
 import type { AllowedValues, NodeFacts } from '../catalog/ddf/types';
 import type { TreeNode } from '../catalog/ddf/dmTree';
@@ -37,6 +40,7 @@ import type { TreeItem } from '../context/treeItems';
 import { ElementFlag, isSpace } from '../model/xmlDocument';
 import type { Finding } from './assess';
 import type { DocumentAnalysis } from './analysis';
+import { addressesProperty } from './treePlaces';
 import { listDelimiter } from './valueLabels';
 
 /** An unknown-node finding without its place, built once per resolution: a trace repeats its URIs. */
@@ -84,6 +88,8 @@ export function checkTree(a: DocumentAnalysis): Finding[] {
         message: `${nameOf(t.uri)} is deprecated${facts.deprecated ? ` as of Windows ${facts.deprecated}` : ''} (its DDF marks it Deprecated)`,
       });
     }
+    // A property has its own access (ACL: Get and Replace) and its own value: only its node is judged.
+    if (addressesProperty(t.uri)) continue;
     if (facts.access.length > 0 && !(facts.access as readonly string[]).includes(t.commandName)) {
       if (t.command !== lastCommand) {
         lastCommand = t.command;

@@ -14,7 +14,7 @@ import type { DocumentAnalysis } from './analysis';
 import { item, KIND_ENUM_MEMBER, KIND_FOLDER, KIND_PROPERTY, KIND_VALUE, list } from './completionShape';
 import { dynamicNameMeaning } from './nodeFacts';
 import { nodeMarkdown } from './treeHover';
-import { treeItemOf, treeItemsOfCommand } from './treePlaces';
+import { addressesProperty, treeItemOf, treeItemsOfCommand } from './treePlaces';
 import { listDelimiter } from './valueLabels';
 
 /** What completionItem/resolve needs for a node's documentation: its path in the tree. */
@@ -163,7 +163,7 @@ function listPartAt(a: DocumentAnalysis, el: number, offset: number, delimiter: 
 function dataCompletion(a: DocumentAnalysis, el: number, offset: number, range: Range, opts: CompletionOptions): CompletionList | undefined {
   const { xml } = a;
   const t = treeItemOf(a, xml.parent[el]);
-  if (!t || t.data !== el || t.commandName === 'Results') return undefined;
+  if (!t || t.data !== el || t.commandName === 'Results' || addressesProperty(t.uri)) return undefined;
   const r = a.resolveUri(t.uri);
   if (r.kind !== 'node') return undefined;
   const f = r.node.facts;

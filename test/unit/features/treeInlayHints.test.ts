@@ -113,6 +113,10 @@ describe('inlay hints on tree values', () => {
     assert.deepEqual(labels, ['SMS, Email']);
   });
 
+  it('no label for the Data of a property (?prop=), which is not the node\'s value', () => {
+    assert.deepEqual(hints(dmMessage(replace(item(`${DPE}?prop=Title`, '1')))), []);
+  });
+
   it('only the values in the range asked for', () => {
     const text = dmMessage(replace(item(DPE, '1')) + '\n<!-- mid -->\n' + replace(item(DPE, '0')));
     assert.deepEqual(hints(text, DEFAULT_SETTINGS, { from: '<!-- mid -->', to: '</SyncML>' }).map((h) => h.label), ['Enabled']);
