@@ -30,6 +30,9 @@
  *   node is a legal empty string.
  * - `deprecated-node`: the DDF marks the node `MSFT:Deprecated` (not on Delete: removing it is
  *   the cure).
+ *
+ * A URI with `?prop=` addresses a property of its node (its ACL, Title, …): only unknown-node and
+ * deprecated-node judge it, the node; the command and the Data are the property's.
  */
 import type { AllowedValues, NodeFacts } from '../catalog/ddf/types';
 import type { TreeNode } from '../catalog/ddf/dmTree';
@@ -37,6 +40,8 @@ import type { TreeItem } from '../context/treeItems';
 import { ElementFlag, isSpace } from '../model/xmlDocument';
 import type { Finding } from './assess';
 import type { DocumentAnalysis } from './analysis';
+import { addressesProperty } from './treePlaces';
+import { listDelimiter } from './valueLabels';
 
 /** An unknown-node finding without its place, built once per resolution: a trace repeats its URIs. */
 interface UnknownVerdict {
@@ -83,6 +88,8 @@ export function checkTree(a: DocumentAnalysis): Finding[] {
         message: `${nameOf(t.uri)} is deprecated${facts.deprecated ? ` as of Windows ${facts.deprecated}` : ''} (its DDF marks it Deprecated)`,
       });
     }
+    // A property has its own access (ACL: Get and Replace) and its own value: only its node is judged.
+    if (addressesProperty(t.uri)) continue;
     if (facts.access.length > 0 && !(facts.access as readonly string[]).includes(t.commandName)) {
       if (t.command !== lastCommand) {
         lastCommand = t.command;
@@ -316,14 +323,6 @@ function compiled(pattern: string): RegExp | null {
   return r;
 }
 
-/** The delimiter as the DDF writes it (`;`, or `0xF000` for U+F000). */
-function delimiter(allowed: AllowedValues | undefined): string | undefined {
-  const d = allowed?.listDelimiter;
-  if (!d) return undefined;
-  const m = /^(?:0x|\\x)([0-9a-fA-F]{4})$/.exec(d);
-  return m ? String.fromCharCode(parseInt(m[1], 16)) : d;
-}
-
 const MAX_LISTED = 8;
 
 function listValues(allowed: AllowedValues): string {
@@ -380,7 +379,7 @@ function valueNotAllowed(a: DocumentAnalysis, t: TreeItem, facts: NodeFacts, for
   if (ddf === 'int' || ddf === 'bool') {
     if (value === '') return finding(`Empty Data: ${nameOf(t.uri)} is ${article(ddf)} ${ddf} node and takes ${ddf === 'int' ? 'an integer' : 'true or false'}`);
   } else if (value === '') return undefined;
-  const delim = delimiter(allowed);
+  const delim = listDelimiter(allowed);
   const parts = delim ? value.split(delim).filter((p) => p !== '') : [value];
   for (const part of parts) {
     if (ddf === 'int' && !INTEGER.test(part)) return finding(`${quoted(part)} is not an integer: ${nameOf(t.uri)} is an int node`);

@@ -9,12 +9,13 @@ import type { CompletionItem, CompletionList, MarkupContent, Range } from 'vscod
 import type { CompletionOptions } from '../api';
 import type { DmTree, TreeNode } from '../catalog/ddf/dmTree';
 import { N } from '../model/names';
-import { ElementFlag } from '../model/xmlDocument';
+import { ElementFlag, isSpace } from '../model/xmlDocument';
 import type { DocumentAnalysis } from './analysis';
 import { item, KIND_ENUM_MEMBER, KIND_FOLDER, KIND_PROPERTY, KIND_VALUE, list } from './completionShape';
 import { dynamicNameMeaning } from './nodeFacts';
 import { nodeMarkdown } from './treeHover';
-import { treeItemOf, treeItemsOfCommand } from './treePlaces';
+import { addressesProperty, treeItemOf, treeItemsOfCommand } from './treePlaces';
+import { listDelimiter } from './valueLabels';
 
 /** What completionItem/resolve needs for a node's documentation: its path in the tree. */
 export interface TreeItemData {
@@ -142,11 +143,27 @@ function uriCompletion(a: DocumentAnalysis, el: number, offset: number, opts: Co
   return list(items, range, undefined, opts);
 }
 
+/** The list item of a Data value around offset, trimmed: [start, end); undefined when no list. */
+function listPartAt(a: DocumentAnalysis, el: number, offset: number, delimiter: string | undefined): [number, number] | undefined {
+  if (!delimiter) return undefined;
+  const [vs, ve] = a.xml.valueRange(el);
+  if (offset < vs || offset > ve) return undefined;
+  const own = a.text.slice(vs, ve);
+  const rel = offset - vs;
+  const before = own.lastIndexOf(delimiter, rel - delimiter.length);
+  let s = before === -1 || rel < delimiter.length ? 0 : before + delimiter.length;
+  let e = own.indexOf(delimiter, rel);
+  if (e === -1) e = own.length;
+  while (s < rel && isSpace(own.charCodeAt(s))) s++;
+  while (e > rel && isSpace(own.charCodeAt(e - 1))) e--;
+  return [vs + s, vs + e];
+}
+
 /** In a command item's Data: the node's listed values, true/false for a bool, the ADMX payload. */
 function dataCompletion(a: DocumentAnalysis, el: number, offset: number, range: Range, opts: CompletionOptions): CompletionList | undefined {
   const { xml } = a;
   const t = treeItemOf(a, xml.parent[el]);
-  if (!t || t.data !== el || t.commandName === 'Results') return undefined;
+  if (!t || t.data !== el || t.commandName === 'Results' || addressesProperty(t.uri)) return undefined;
   const r = a.resolveUri(t.uri);
   if (r.kind !== 'node') return undefined;
   const f = r.node.facts;
@@ -154,6 +171,9 @@ function dataCompletion(a: DocumentAnalysis, el: number, offset: number, range: 
   const words: { value: string; detail: string }[] = [];
   if ((allowed?.kind === 'ENUM' || allowed?.kind === 'Flag') && allowed.values?.length) {
     for (const v of allowed.values) words.push({ value: v.value, detail: (v.label || v.value) + (v.value === f.defaultValue ? ' (default)' : '') });
+    // In a list, a value replaces the item at the cursor, not the items before and after it.
+    const part = listPartAt(a, el, offset, listDelimiter(allowed));
+    if (part) range = { start: a.positionAt(part[0]), end: a.positionAt(part[1]) };
   } else if (f.format === 'bool') {
     for (const v of ['true', 'false']) words.push({ value: v, detail: `bool${v === f.defaultValue ? ' (default)' : ''}` });
   } else if (allowed?.kind === 'ADMX') {

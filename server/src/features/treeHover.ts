@@ -11,7 +11,7 @@ import type { TreeItem } from '../context/treeItems';
 import { N } from '../model/names';
 import type { DocumentAnalysis } from './analysis';
 import { FLAGS_NOTE, nodeFactRows, otherScopePath, rangeText, type FactKey } from './nodeFacts';
-import { treeItemAtUri, treeItemOf, uriSegments } from './treePlaces';
+import { addressesProperty, treeItemAtUri, treeItemOf, uriSegments } from './treePlaces';
 import { cut, hasLabelledValues, partLabel, readValues, type ValuePart } from './valueLabels';
 
 /** A value's label in the hover's first line is cut here; the whole label follows. */
@@ -169,5 +169,5 @@ export function treeHover(a: DocumentAnalysis, offset: number): Hover | null {
   const el = xml.elementAt(offset);
   if (el < 0 || xml.name[el] !== N.Data) return null;
   const t = treeItemOf(a, xml.parent[el]);
-  return t && t.data === el ? dataHover(a, t, offset) : null;
+  return t && t.data === el && !addressesProperty(t.uri) ? dataHover(a, t, offset) : null;
 }

@@ -7,6 +7,7 @@ import type { InlayHint } from 'vscode-languageserver-types';
 import { lowerBound } from '../model/lowerBound';
 import { work } from '../workCounter';
 import type { DocumentAnalysis } from './analysis';
+import { addressesProperty } from './treePlaces';
 import { cut, readValues, valueHint } from './valueLabels';
 
 /** Labels are cut here (after their first sentence, if longer); the tooltip has them whole. */
@@ -19,7 +20,7 @@ export function treeInlayHints(a: DocumentAnalysis, from: number, to: number): I
   const hints: InlayHint[] = [];
   for (let k = lowerBound(items.length, (i) => xml.end[items[i].item] < from); k < items.length && xml.start[items[k].item] <= to; k++, work.steps++) {
     const t = items[k];
-    if (t.data < 0) continue;
+    if (t.data < 0 || addressesProperty(t.uri)) continue;
     const [vs, ve] = xml.valueRange(t.data);
     if (vs === ve || vs < from || vs > to) continue;
     const r = a.resolveUri(t.uri);

@@ -32,6 +32,14 @@ export function treeItemsOfCommand(a: DocumentAnalysis, command: number): TreeIt
   return out;
 }
 
+/**
+ * Whether the URI addresses a property of its node (`…/Node?prop=ACL`, OMA DM TND): the command acts
+ * on that property, and the Data is the property's, not the node's value.
+ */
+export function addressesProperty(uri: string): boolean {
+  return uri.indexOf('?prop=') !== -1;
+}
+
 /** A segment of a URI: its offsets in the URI text. */
 export interface Segment {
   start: number;

@@ -3,7 +3,7 @@
  * is given by its table. ENUM values by exact match, Flag values also as a sum of flags, each value of
  * a list (`MSFT:List Delimiter`) on its own. Pure: facts and text in, labels out.
  */
-import type { AllowedValue, NodeFacts } from '../catalog/ddf/types';
+import type { AllowedValue, AllowedValues, NodeFacts } from '../catalog/ddf/types';
 
 export interface ValuePart {
   /** The value as written, trimmed, and its offsets in the text given. */
@@ -18,6 +18,14 @@ export interface ValuePart {
 export function hasLabelledValues(facts: NodeFacts): boolean {
   const a = facts.allowed;
   return (a?.kind === 'ENUM' || a?.kind === 'Flag') && (a.values?.length ?? 0) > 0;
+}
+
+/** A list's delimiter as the device reads it: the DDF writes `;`, or `0xF000` or `\xF000` for U+F000. */
+export function listDelimiter(allowed: AllowedValues | undefined): string | undefined {
+  const d = allowed?.listDelimiter;
+  if (!d) return undefined;
+  const m = /^(?:0x|\\x)([0-9a-fA-F]{4})$/.exec(d);
+  return m ? String.fromCharCode(parseInt(m[1], 16)) : d;
 }
 
 function isSpace(c: number): boolean {
@@ -59,7 +67,7 @@ function match(facts: NodeFacts, value: string): AllowedValue[] | undefined {
  */
 export function readValues(facts: NodeFacts, text: string, start: number, end: number): ValuePart[] | undefined {
   if (!hasLabelledValues(facts)) return undefined;
-  const delimiter = facts.allowed!.listDelimiter;
+  const delimiter = listDelimiter(facts.allowed);
   // The value alone: a search for the delimiter must not run on into the rest of the document.
   const own = text.slice(start, end);
   const parts: ValuePart[] = [];

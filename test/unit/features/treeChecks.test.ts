@@ -282,3 +282,12 @@ describe('a user DDF (LanguageServiceOptions.dmTree)', () => {
     assert.deepEqual(check(cmd('Replace', DPE, 'int', '5')), ['value-not-allowed 5']);
   });
 });
+
+describe('a property of a node (?prop=)', () => {
+  it('its Data is the property\'s, not the node\'s value, and its commands are the property\'s: only the node is judged', () => {
+    assert.deepEqual(tree(cmd('Replace', `${DPE}?prop=ACL`, undefined, 'Get=*&amp;Replace=*') + cmd('Get', './Vendor/MSFT/RemoteWipe/doWipe?prop=ACL')), []);
+    assert.deepEqual(tree(cmd('Get', `${DPE.replace('Enabled', 'Enabeld')}?prop=Type`)), [
+      "unknown-node [DevicePasswordEnabeld] 'DevicePasswordEnabeld' is not a node of ./Device/Vendor/MSFT/Policy/Config/DeviceLock: did you mean 'DevicePasswordEnabled'?",
+    ]);
+  });
+});

@@ -147,6 +147,14 @@ describe('completion of Data values and Meta/Format', () => {
     assert.equal(complete(command(DPE, ' 1|')).items[0].replaced, '1', 'the value written is replaced');
   });
 
+  it('a list (MSFT:List): only the item at the cursor is replaced, the others stay', () => {
+    const types = './Vendor/MSFT/Firewall/MdmStore/FirewallRules/Rule1/InterfaceTypes';
+    assert.deepEqual(labels(command(types, 'Lan,Wire|')), ['RemoteAccess', 'Wireless', 'Lan', 'MBB', 'All']);
+    assert.equal(complete(command(types, 'Lan,Wi|re')).items[0].replaced, 'Wire');
+    assert.equal(complete(command(types, 'Lan,|')).items[0].replaced, '');
+    assert.equal(complete(command(types, ' Wire|less ,Lan')).items[0].replaced, 'Wireless');
+  });
+
   it('a bool: true and false; a Range node: its default', () => {
     const bool = './Device/Vendor/MSFT/CertificateStore/MY/WSTEP/Renew/ROBOSupport';
     assert.deepEqual(labels(command(bool, '|')), ['true', 'false']);

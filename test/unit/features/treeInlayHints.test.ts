@@ -96,6 +96,27 @@ describe('inlay hints on tree values', () => {
     assert.deepEqual(labelsOf('2;3'), []);
   });
 
+  it('a list whose DDF writes its delimiter as a code point (0xF000) is split at that character', () => {
+    const ddf = `<MgmtTree xmlns:MSFT="http://schemas.microsoft.com/MobileDevice/DM"><VerDTD>1.2</VerDTD>
+<Node><NodeName>Contoso</NodeName><Path>./Vendor</Path><DFProperties><AccessType><Get/></AccessType><DFFormat><node/></DFFormat></DFProperties>
+<Node><NodeName>Channels</NodeName><DFProperties><AccessType><Get/><Replace/></AccessType><DFFormat><chr/></DFFormat>
+<MSFT:AllowedValues ValueType="ENUM"><MSFT:Enum><MSFT:Value>1</MSFT:Value><MSFT:ValueDescription>Email</MSFT:ValueDescription></MSFT:Enum>
+<MSFT:Enum><MSFT:Value>2</MSFT:Value><MSFT:ValueDescription>SMS</MSFT:ValueDescription></MSFT:Enum><MSFT:List Delimiter="0xF000"/></MSFT:AllowedValues>
+</DFProperties></Node></Node></MgmtTree>`;
+    const read = readDdf(ddf, 'contoso.xml');
+    assert.equal(read.problem, undefined);
+    const tree = new DmTree([windowsCspSource(), { roots: read.roots, origin: 'contoso.xml' }]);
+    const svc = createLanguageService({ dmTree: () => tree });
+    const text = dmMessage(replace(item('./Vendor/Contoso/Channels', '2\uF0001')));
+    const a = svc.analyze(TextDocument.create('file:///t.syncml', 'syncml', 1, text), 'syncml');
+    const labels = svc.getInlayHints(a, { start: { line: 0, character: 0 }, end: a.document.positionAt(text.length) }, DEFAULT_SETTINGS).map((h) => h.label);
+    assert.deepEqual(labels, ['SMS, Email']);
+  });
+
+  it('no label for the Data of a property (?prop=), which is not the node\'s value', () => {
+    assert.deepEqual(hints(dmMessage(replace(item(`${DPE}?prop=Title`, '1')))), []);
+  });
+
   it('only the values in the range asked for', () => {
     const text = dmMessage(replace(item(DPE, '1')) + '\n<!-- mid -->\n' + replace(item(DPE, '0')));
     assert.deepEqual(hints(text, DEFAULT_SETTINGS, { from: '<!-- mid -->', to: '</SyncML>' }).map((h) => h.label), ['Enabled']);
