@@ -59,6 +59,11 @@ describe('tree items', () => {
     assert.equal(windows.resolveUri('./DevDetail/SwV').kind, 'node');
     const r = windows.resolveUri('./DevDetail/Bearer/GSM');
     assert.equal(r.kind, 'unknown-node');
+    // A leading '/' (malformed-uri's to report) reads as the same tree here, as the resolver reads it.
+    const slash = asDocumentAnalysis(analyze(dmMessage('<Get><CmdID>3</CmdID><Item><Target><LocURI>/Vendor/MSFT/DeviceLock/Foo</LocURI></Target></Item></Get>')));
+    assert.equal(slash.addressesWindows, true);
+    assert.equal(slash.resolveUri('/DevDetail/Bearer/GSM').kind, 'unknown-node');
+    assert.equal(aosp.resolveUri('/DevDetail/Bearer/GSM').kind, 'unknown-tree');
     // A Windows CSP is judged in any document.
     assert.equal(aosp.resolveUri('./Device/Vendor/MSFT/Policy/Config/DeviceLock/DevicePasswordEnabeld').kind, 'unknown-node');
   });

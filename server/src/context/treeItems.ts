@@ -104,10 +104,10 @@ export function treeItems(xml: XmlDocument): TreeItem[] {
  * and judged by its DDF.
  */
 export function isWindowsTreeUri(uri: string): boolean {
-  return /^(?:\.\/)?(?:Device\/|User\/|Vendor\/MSFT(?:\/|$)|DevDetail\/Ext\/Microsoft\/)/.test(uri);
+  return /^(?:\.?\/)?(?:Device\/|User\/|Vendor\/MSFT(?:\/|$)|DevDetail\/Ext\/Microsoft\/)/.test(uri);
 }
 
 /** The OMA standard objects, which every DM client has, each vendor with its own extensions. */
 export function isStandardObjectUri(uri: string): boolean {
-  return /^(?:\.\/)?(?:SyncML\/)?(?:DevInfo|DevDetail|DMAcc)(?:\/|$|\?)/.test(uri);
+  return /^(?:\.?\/)?(?:SyncML\/)?(?:DevInfo|DevDetail|DMAcc)(?:\/|$|\?)/.test(uri);
 }

@@ -303,6 +303,13 @@ const patterns = new Map<string, RegExp | null>();
  */
 const WRONG_PATTERNS = new Set(['^[\\d]*$']);
 
+/**
+ * A group holding an unbounded quantifier and itself repeated without bound (`(a+)+`, `(\w+\s?)*`):
+ * JavaScript backtracks exponentially on a near-miss, so a user DDF's pattern could stall the server
+ * for seconds on a short value. Such a pattern is not judged (none of the bundled index's is one).
+ */
+const NESTED_REPEAT = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\})/;
+
 /** A DDF's .NET pattern as a JavaScript RegExp, or null when JavaScript reads it otherwise or not at all. */
 function compiled(pattern: string): RegExp | null {
   let r = patterns.get(pattern);
@@ -312,7 +319,7 @@ function compiled(pattern: string): RegExp | null {
   r = null;
   // Constructs .NET has and JavaScript reads otherwise or not at all (inline options, atomic groups,
   // (?'name'), \A \Z \z \G) are not guessed at.
-  if (!WRONG_PATTERNS.has(pattern) && !/\(\?[imnsx-]|\(\?'|\(\?>|\\[AZzG]/.test(source)) {
+  if (!WRONG_PATTERNS.has(pattern) && !/\(\?[imnsx-]|\(\?'|\(\?>|\\[AZzG]/.test(source) && !NESTED_REPEAT.test(source)) {
     try {
       r = new RegExp(source);
     } catch {

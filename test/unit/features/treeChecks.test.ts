@@ -283,6 +283,38 @@ describe('a user DDF (LanguageServiceOptions.dmTree)', () => {
   });
 });
 
+describe('a user DDF pattern that backtracks without bound', () => {
+  it('is not judged, so a near-miss value cannot stall the analysis', () => {
+    const ddf = readDdf(
+      `<MgmtTree xmlns:MSFT="http://schemas.microsoft.com/MobileDevice/DM"><VerDTD>1.2</VerDTD>
+        <Node><NodeName>Fabrikam</NodeName><Path>./Vendor</Path>
+          <DFProperties><AccessType><Get/></AccessType><DFFormat><node/></DFFormat></DFProperties>
+          <Node><NodeName>Slow</NodeName>
+            <DFProperties><AccessType><Get/><Replace/></AccessType><DFFormat><chr/></DFFormat>
+              <MSFT:AllowedValues ValueType="RegEx"><MSFT:Value>^(a+)+$</MSFT:Value></MSFT:AllowedValues></DFProperties>
+          </Node>
+          <Node><NodeName>Fine</NodeName>
+            <DFProperties><AccessType><Get/><Replace/></AccessType><DFFormat><chr/></DFFormat>
+              <MSFT:AllowedValues ValueType="RegEx"><MSFT:Value>^a+$</MSFT:Value></MSFT:AllowedValues></DFProperties>
+          </Node>
+        </Node></MgmtTree>`,
+      'fabrikam.xml',
+    );
+    assert.equal(ddf.problem, undefined);
+    const svc = createLanguageService({ dmTree: () => new DmTree([windowsCspSource(), { roots: ddf.roots, origin: 'fabrikam.xml' }]) });
+    // 40 characters: the nested pattern would take minutes here before answering no match.
+    const nearMiss = `${'a'.repeat(39)}b`;
+    const a = svc.analyze(
+      TextDocument.create('file:///p.xml', 'xml', 1, cmd('Replace', './Vendor/Fabrikam/Slow', 'chr', nearMiss) + cmd('Replace', './Vendor/Fabrikam/Fine', 'chr', nearMiss)),
+      'xml',
+    );
+    assert.deepEqual(
+      svc.doValidation(a, DEFAULT_SETTINGS).map((d) => `${d.code} ${String(d.message).split(':')[0]}`),
+      [`value-not-allowed '${nearMiss}' does not match the pattern Fine takes`],
+    );
+  });
+});
+
 describe('a property of a node (?prop=)', () => {
   it('its Data is the property\'s, not the node\'s value, and its commands are the property\'s: only the node is judged', () => {
     assert.deepEqual(tree(cmd('Replace', `${DPE}?prop=ACL`, undefined, 'Get=*&amp;Replace=*') + cmd('Get', './Vendor/MSFT/RemoteWipe/doWipe?prop=ACL')), []);
