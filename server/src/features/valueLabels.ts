@@ -28,6 +28,8 @@ export function listDelimiter(allowed: AllowedValues | undefined): string | unde
   return m ? String.fromCharCode(parseInt(m[1], 16)) : d;
 }
 
+const INTEGER = /^[+-]?\d+$/;
+
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
@@ -52,11 +54,12 @@ function match(facts: NodeFacts, value: string): AllowedValue[] | undefined {
   const values = a.values ?? [];
   const exact = values.find((v) => v.value === value);
   if (exact) return [exact];
-  // A bool's value is true or false in any case.
-  if (facts.format === 'bool') {
-    const folded = values.find((v) => v.value.toLowerCase() === value.toLowerCase());
-    if (folded) return [folded];
-  }
+  // As value-not-allowed reads it (treeChecks.ts): an int node's value by its number (`01` is 1),
+  // any other in any letter case (a bool's `True`).
+  const numeric = facts.format === 'int' && INTEGER.test(value);
+  const key = numeric ? Number(value) : value.toLowerCase();
+  const loose = values.find((v) => (numeric && INTEGER.test(v.value) ? Number(v.value) : v.value.toLowerCase()) === key);
+  if (loose) return [loose];
   if (a.kind === 'Flag' && /^\d{1,9}$/.test(value)) return flagsOf(values, Number(value));
   return undefined;
 }

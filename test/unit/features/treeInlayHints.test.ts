@@ -10,7 +10,7 @@ import { windowsCspSource } from '../../../server/src/catalog/csp/windowsCsp';
 import { DmTree } from '../../../server/src/catalog/ddf/dmTree';
 import { readDdf } from '../../../server/src/catalog/ddf/reader';
 import { createLanguageService } from '../../../server/src/languageService';
-import { analyze, dmMessage, service, status } from '../../support/service';
+import { analyze, dmMessage, findings, service, status } from '../../support/service';
 
 const DPE = './Device/Vendor/MSFT/Policy/Config/DeviceLock/DevicePasswordEnabled';
 const FLAGS = './Device/Vendor/MSFT/Policy/Config/Cryptography/ConfigureSystemCryptographyForceStrongKeyProtection';
@@ -38,6 +38,11 @@ describe('inlay hints on tree values', () => {
       ],
     );
     assert.equal(all[0].tooltip, `ENUM value of ${DPE}`);
+  });
+
+  it('a value is read as value-not-allowed reads it: an int by its number, text in any case', () => {
+    assert.deepEqual(hints(dmMessage(replace(item(DPE, '01')))).map((h) => h.label), ['Disabled']);
+    assert.deepEqual(findings(dmMessage(replace(item(DPE, '01')))).filter((f) => f.code === 'value-not-allowed'), []);
   });
 
   it('a sum of flags by the flags it adds up, cut when long, whole in the tooltip', () => {
