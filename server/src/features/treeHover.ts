@@ -146,7 +146,10 @@ function dataHover(a: DocumentAnalysis, t: TreeItem, offset: number): Hover | nu
     if (!part) return null;
     const label = partLabel(part);
     const brief = partLabel(part, true);
-    head = label !== undefined ? `**${mdText(part.value)} — ${mdText(cut(brief!, MAX_HEAD))}**` : `**${mdText(part.value)}** — not a value listed for this node`;
+    if (label === undefined) head = `**${mdText(part.value)}** — not a value listed for this node`;
+    // A label that only repeats the value (`CdRomDevices`) is said once.
+    else if (brief!.toLowerCase() === part.value.toLowerCase()) head = `**${mdText(part.value)}** — a value listed for this node`;
+    else head = `**${mdText(part.value)} — ${mdText(cut(brief!, MAX_HEAD))}**`;
     // A label that goes on to explain the value: whole, below the head.
     if (label !== undefined && cut(brief!, MAX_HEAD) !== label.replace(/\.$/, '')) head += `\n\n${mdText(label)}`;
     rest = others(node, part);
