@@ -68,7 +68,7 @@ const EXPECTED: readonly Expected[] = [
     file: 'fragments/msdocs-enterprisemodernappmanagement-csp-03.xml',
     line: 5,
     code: 'unknown-node',
-    covered: 'RemovePackage',
+    covered: 'Device',
     why: 'AppManagement/RemovePackage exists under ./User only; the sample addresses ./Device',
   },
   { file: 'fragments/msdocs-nodecache-csp-06.xml', line: 21, code: 'command-not-allowed', covered: 'Replace', why: 'AutoSetExpectedValue allows Get, Add and Delete; the sample Replaces it' },

@@ -35,7 +35,7 @@
  * deprecated-node judge it, the node; the command and the Data are the property's.
  */
 import type { AllowedValues, NodeFacts } from '../catalog/ddf/types';
-import type { TreeNode } from '../catalog/ddf/dmTree';
+import type { Resolution, TreeNode } from '../catalog/ddf/dmTree';
 import type { TreeItem } from '../context/treeItems';
 import { ElementFlag, isSpace } from '../model/xmlDocument';
 import type { Finding } from './assess';
@@ -48,6 +48,9 @@ interface UnknownVerdict {
   silent: boolean;
   message: string;
   fixes: { title: string; newText: string }[];
+  /** Where in the URI it stands: the unknown segment, or the scope segment when the path is the other scope's. */
+  start: number;
+  end: number;
 }
 
 const unknownVerdicts = new WeakMap<object, UnknownVerdict>();
@@ -68,9 +71,9 @@ export function checkTree(a: DocumentAnalysis): Finding[] {
     if (r.kind === 'unknown-tree') continue;
     if (r.kind === 'unknown-node') {
       let v = unknownVerdicts.get(r);
-      if (!v) unknownVerdicts.set(r, (v = unknownVerdict(t.uri, r.segment, r.parent, r.suggestions, r.otherScope)));
+      if (!v) unknownVerdicts.set(r, (v = unknownVerdict(t.uri, r)));
       if (v.silent) continue;
-      const f: Finding = { code: 'unknown-node', start: t.uriStart + r.start, end: t.uriStart + r.end, message: v.message };
+      const f: Finding = { code: 'unknown-node', start: t.uriStart + v.start, end: t.uriStart + v.end, message: v.message };
       if (v.fixes.length) f.fix = v.fixes[0];
       if (v.fixes.length > 1) f.alternatives = v.fixes.slice(1);
       out.push(f);
@@ -145,21 +148,28 @@ function nameOf(uri: string): string {
   return uri.slice(start, end);
 }
 
-function unknownVerdict(
-  uri: string,
-  segment: string,
-  parent: TreeNode,
-  suggestions: readonly string[],
-  otherScope: 'device' | 'user' | undefined,
-): UnknownVerdict {
+/** The scope segment a URI writes (`User` of `./User/…`), with its offsets; undefined for `./Vendor/…`. */
+const SCOPE_SEGMENT = /^(\.?\/)?(Device|User)(?=\/)/;
+
+function unknownVerdict(uri: string, r: Extract<Resolution, { kind: 'unknown-node' }>): UnknownVerdict {
+  const { segment, parent, suggestions, otherScope } = r;
+  const silent: UnknownVerdict = { silent: true, message: '', fixes: [], start: r.start, end: r.end };
   // Whitespace inside is malformed-uri's: the node name the device would look for is not this one.
-  if (/\s/.test(uri) || isPlaceholder(segment) || caseOnly(segment, suggestions)) return { silent: true, message: '', fixes: [] };
+  if (/\s/.test(uri) || isPlaceholder(segment) || caseOnly(segment, suggestions)) return silent;
   let message = `'${segment}' is not a node of ${parent.path}`;
   if (otherScope) {
-    const [here, there] = otherScope === 'device' ? ['./User', './Device'] : ['./Device', './User'];
+    const [here, there] = otherScope === 'device' ? ['User', 'Device'] : ['Device', 'User'];
     const what = /\/Policy\/Config\//.test(uri) ? 'policy' : 'node';
-    message += `: it exists under ${there}, not ${here}: this ${what} is ${otherScope}-only`;
-  } else if (suggestions.length) {
+    message += `: it exists under ./${there}, not ./${here}: this ${what} is ${otherScope}-only`;
+    // The scope is what is wrong: the finding stands on it, and the fix flips it.
+    const m = SCOPE_SEGMENT.exec(uri);
+    if (m && m[2] === here) {
+      const start = (m[1] ?? '').length;
+      return { silent: false, message, fixes: [{ title: `Change ./${here} to ./${there}`, newText: there }], start, end: start + here.length };
+    }
+    return { silent: false, message, fixes: [], start: r.start, end: r.end };
+  }
+  if (suggestions.length) {
     message += `: did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}?`;
   } else {
     const elsewhere = inOtherAreas(parent, segment);
@@ -168,7 +178,7 @@ function unknownVerdict(
       message += `: a policy of that name is in ${elsewhere.length > 1 ? 'other areas' : 'another area'}: ${where}`;
     }
   }
-  return { silent: false, message, fixes: suggestions.map((s) => ({ title: `Change to '${s}'`, newText: s })) };
+  return { silent: false, message, fixes: suggestions.map((s) => ({ title: `Change to '${s}'`, newText: s })), start: r.start, end: r.end };
 }
 
 const MAX_AREAS_NAMED = 3;

@@ -132,8 +132,8 @@ const SAMPLES: readonly Sample[] = [
   },
   {
     code: 'unknown-node',
-    what: 'a device-only policy under ./User: the message names the scope that has it',
-    text: profile('Replace', './User/Vendor/MSFT/Policy/Config/[[DeviceLock]]/DevicePasswordEnabled', 'int', '0'),
+    what: 'a device-only policy under ./User: the range is the scope, and the message names the one that has it',
+    text: profile('Replace', './[[User]]/Vendor/MSFT/Policy/Config/DeviceLock/DevicePasswordEnabled', 'int', '0'),
     languageId: 'xml',
     message: "'DeviceLock' is not a node of ./User/Vendor/MSFT/Policy/Config: it exists under ./Device, not ./User: this policy is device-only",
   },

@@ -32,6 +32,24 @@ function tree(text: string, languageId = 'xml'): string[] {
 const DPE = './Device/Vendor/MSFT/Policy/Config/DeviceLock/DevicePasswordEnabled';
 
 describe('unknown-node', () => {
+  it('a path of the other scope: the finding stands on the scope, and its quick fix flips it', () => {
+    const text = cmd('Replace', './User/Vendor/MSFT/Policy/Config/Update/ActiveHoursStart', 'int', '8');
+    assert.deepEqual(tree(text), [
+      "unknown-node [User] 'Update' is not a node of ./User/Vendor/MSFT/Policy/Config: it exists under ./Device, not ./User: this policy is device-only",
+    ]);
+    const a = analyze(text, 'xml');
+    const diagnostics = service.doValidation(a, DEFAULT_SETTINGS).filter((d) => d.code === 'unknown-node');
+    const actions = service.getCodeActions(a, diagnostics[0].range, { diagnostics });
+    assert.deepEqual(
+      actions.map((x) => [x.title, x.edit!.changes!['file:///test.syncml'][0].newText]),
+      [['Change ./User to ./Device', 'Device']],
+    );
+    // A user-only node written under ./Device: the other way round.
+    assert.deepEqual(tree(cmd('Exec', './Device/Vendor/MSFT/EnterpriseModernAppManagement/AppManagement/RemovePackage', 'xml', '')).map((f) => f.split(' ').slice(0, 2).join(' ')), [
+      'unknown-node [Device]',
+    ]);
+  });
+
   it('a policy written under the wrong area names the area that has it', () => {
     assert.deepEqual(tree(cmd('Replace', './Device/Vendor/MSFT/Policy/Config/Browser/AllowTelemetry', 'int', '1')), [
       "unknown-node [AllowTelemetry] 'AllowTelemetry' is not a node of ./Device/Vendor/MSFT/Policy/Config/Browser: a policy of that name is in another area: System (./Device/Vendor/MSFT/Policy/Config/System/AllowTelemetry)",
