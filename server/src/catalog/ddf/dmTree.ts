@@ -257,6 +257,14 @@ function decodeSegment(s: string): string {
 /** Resolutions a tree remembers (a trace has hundreds of distinct URIs, a workspace a few thousand). */
 const MAX_REMEMBERED = 8192;
 
+/** The child a segment names: by name, by folded name (CIS), else the unnamed child (not for a name without `~` where it is an ingested area). */
+function childNamed(n: TreeNode, s: string): TreeNode | undefined {
+  const named = n.children.get(s) ?? n.folded?.get(s.toLowerCase());
+  if (named) return named;
+  const dynamic = n.dynamic;
+  return dynamic && (s.indexOf('~') !== -1 || !INGESTED_AREA_PARENTS.has(n.path)) ? dynamic : undefined;
+}
+
 export class DmTree {
   readonly root: TreeNode;
   private readonly resolved = new Map<string, Resolution>();
@@ -374,8 +382,7 @@ export class DmTree {
         if (s === 'Vendor') n = n.children.get('Device') ?? n;
         scope = s === 'Device' || s === 'Vendor' ? 'device' : s === 'User' ? 'user' : undefined;
       }
-      let next = n.children.get(s) ?? n.folded?.get(s.toLowerCase());
-      if (!next && n.dynamic && (s.indexOf('~') !== -1 || !INGESTED_AREA_PARENTS.has(n.path))) next = n.dynamic;
+      const next = childNamed(n, s);
       if (!next) return undefined;
       n = next;
       i = j + 1;
@@ -396,8 +403,7 @@ export class DmTree {
     let n = this.root;
     for (let k = 0; k < segs.length; k++) {
       const s = segs[k];
-      let next = n.children.get(s) ?? n.folded?.get(s.toLowerCase());
-      if (!next && n.dynamic && (s.indexOf('~') !== -1 || !INGESTED_AREA_PARENTS.has(n.path))) next = n.dynamic;
+      const next = childNamed(n, s);
       if (!next) return { parent: n, failedAt: k };
       n = next;
     }
