@@ -41,7 +41,8 @@ import { ElementFlag, isSpace } from '../model/xmlDocument';
 import type { Finding } from './assess';
 import type { DocumentAnalysis } from './analysis';
 import { addressesProperty } from './treePlaces';
-import { listDelimiter } from './valueLabels';
+import { uriSegments } from './treePlaces';
+import { isIntText, listDelimiter, valueKey } from './valueLabels';
 
 /** An unknown-node finding without its place, built once per resolution: a trace repeats its URIs. */
 interface UnknownVerdict {
@@ -136,10 +137,8 @@ function caseOnly(segment: string, suggestions: readonly string[]): boolean {
 
 /** Where the URI's last segment is (before a query or a trailing slash). */
 function lastSegment(uri: string): { start: number; end: number } {
-  let end = uri.indexOf('?');
-  if (end === -1) end = uri.length;
-  while (end > 0 && uri.charCodeAt(end - 1) === 0x2f /* / */) end--;
-  return { start: uri.lastIndexOf('/', end - 1) + 1, end };
+  const segments = uriSegments(uri);
+  return segments[segments.length - 1] ?? { start: 0, end: uri.length };
 }
 
 /** The node's name as the URI writes it, for a message. */
@@ -303,7 +302,6 @@ function xmlUnescape(s: string): string {
 
 /** An ADMX-backed policy's payload: `<enabled/>` or `<disabled/>`, then `<data id="…" value="…"/>` elements. */
 const ADMX_PAYLOAD = /^<(?:enabled|disabled)\s*\/>(?:\s*<data(?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"]*"|'[^']*'))*\s*\/>)*$/;
-const INTEGER = /^[+-]?\d+$/;
 
 const patterns = new Map<string, RegExp | null>();
 
@@ -352,14 +350,16 @@ function listValues(allowed: AllowedValues): string {
   return shown.join(', ') + (values.length > MAX_LISTED ? ` and ${values.length - MAX_LISTED} more` : '');
 }
 
-const keys = new WeakMap<AllowedValues, Set<string>>();
+/** Per int-ness of the node: a set of listed values may serve an int node and a text one alike. */
+const keys = [new WeakMap<AllowedValues, Set<string>>(), new WeakMap<AllowedValues, Set<string>>()];
 
-/** An enumeration's values as compared: an int by its number, text without case. Built once per node. */
-function enumKeys(allowed: AllowedValues, numeric: boolean): Set<string> {
-  let k = keys.get(allowed);
+/** An enumeration's values as compared (valueKey). Built once per set. */
+function enumKeys(allowed: AllowedValues, intNode: boolean): Set<string> {
+  const cache = keys[intNode ? 1 : 0];
+  let k = cache.get(allowed);
   if (!k) {
-    k = new Set((allowed.values ?? []).map((v) => (numeric && INTEGER.test(v.value) ? String(Number(v.value)) : v.value.toLowerCase())));
-    keys.set(allowed, k);
+    k = new Set((allowed.values ?? []).map((v) => valueKey(v.value, intNode)));
+    cache.set(allowed, k);
   }
   return k;
 }
@@ -399,7 +399,7 @@ function valueNotAllowed(a: DocumentAnalysis, t: TreeItem, facts: NodeFacts, for
   const delim = listDelimiter(allowed);
   const parts = delim ? value.split(delim).filter((p) => p !== '') : [value];
   for (const part of parts) {
-    if (ddf === 'int' && !INTEGER.test(part)) return finding(`${quoted(part)} is not an integer: ${nameOf(t.uri)} is an int node`);
+    if (ddf === 'int' && !isIntText(part)) return finding(`${quoted(part)} is not an integer: ${nameOf(t.uri)} is an int node`);
     if (ddf === 'bool' && !/^(?:true|false)$/i.test(part)) return finding(`${quoted(part)} is not a boolean: ${nameOf(t.uri)} is a bool node and takes true or false`);
   }
   if (!allowed) return undefined;
@@ -411,8 +411,7 @@ function valueNotAllowed(a: DocumentAnalysis, t: TreeItem, facts: NodeFacts, for
       const known = enumKeys(allowed, numeric);
       for (const part of parts) {
         if (known.has(part)) continue;
-        const key = numeric && INTEGER.test(part) ? String(Number(part)) : part.toLowerCase();
-        if (!known.has(key)) return finding(`${quoted(part)} is not an allowed value of ${nameOf(t.uri)}: ${listValues(allowed)}`);
+        if (!known.has(valueKey(part, numeric))) return finding(`${quoted(part)} is not an allowed value of ${nameOf(t.uri)}: ${listValues(allowed)}`);
       }
       return undefined;
     }
@@ -420,7 +419,7 @@ function valueNotAllowed(a: DocumentAnalysis, t: TreeItem, facts: NodeFacts, for
       const range = allowed.range;
       if (!range || (range.min === undefined && range.max === undefined)) return undefined;
       for (const part of parts) {
-        if (!INTEGER.test(part)) continue;
+        if (!isIntText(part)) continue;
         const v = Number(part);
         if ((range.min !== undefined && v < range.min) || (range.max !== undefined && v > range.max)) {
           const bounds = range.min !== undefined && range.max !== undefined ? `${range.min} to ${range.max}` : range.text;

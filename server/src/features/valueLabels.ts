@@ -30,6 +30,19 @@ export function listDelimiter(allowed: AllowedValues | undefined): string | unde
 
 const INTEGER = /^[+-]?\d+$/;
 
+/** Whether a value is a whole number in decimal, as an int node takes it (a sign allowed, any length). */
+export function isIntText(value: string): boolean {
+  return INTEGER.test(value);
+}
+
+/**
+ * A value as it is compared with a node's listed values, by value-not-allowed and by the labels
+ * alike: an int node's integers by their number (`01` is `1`), anything else in any letter case.
+ */
+export function valueKey(value: string, intNode: boolean): string {
+  return intNode && INTEGER.test(value) ? String(Number(value)) : value.toLowerCase();
+}
+
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
@@ -54,11 +67,10 @@ function match(facts: NodeFacts, value: string): AllowedValue[] | undefined {
   const values = a.values ?? [];
   const exact = values.find((v) => v.value === value);
   if (exact) return [exact];
-  // As value-not-allowed reads it (treeChecks.ts): an int node's value by its number (`01` is 1),
-  // any other in any letter case (a bool's `True`).
-  const numeric = facts.format === 'int' && INTEGER.test(value);
-  const key = numeric ? Number(value) : value.toLowerCase();
-  const loose = values.find((v) => (numeric && INTEGER.test(v.value) ? Number(v.value) : v.value.toLowerCase()) === key);
+  // As value-not-allowed reads it (`01` is 1 on an int node, a bool's `True` is true).
+  const intNode = facts.format === 'int';
+  const key = valueKey(value, intNode);
+  const loose = values.find((v) => valueKey(v.value, intNode) === key);
   if (loose) return [loose];
   if (a.kind === 'Flag' && /^\d{1,9}$/.test(value)) return flagsOf(values, Number(value));
   return undefined;
