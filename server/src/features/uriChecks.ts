@@ -81,8 +81,8 @@ export function checkLocUris(a: DocumentAnalysis): Finding[] {
   const { xml } = a;
   const out: Finding[] = [];
   const names = xml.name;
-  // The URIs of tree items are read already (trimmed, as here): a trace repeats a few hundred of
-  // them, as strings: no second copy. Items are in document order, as the LocURIs here.
+  // A tree item's URI is read already (trimmed, as below), one shared string per distinct URI: each
+  // is scanned once, however often a trace repeats it. Items are in document order, as the LocURIs.
   const items = a.treeItems;
   let next = 0;
   const scanned = new Map<string, boolean>();
@@ -92,12 +92,13 @@ export function checkLocUris(a: DocumentAnalysis): Finding[] {
     // Markup inside (a <ProviderID> placeholder) is xml-syntax's, a CDATA wrapper too rare to read.
     if (i + 1 < xml.subtreeEnd[i] || xml.flags[i] & (ElementFlag.HasCData | ElementFlag.SelfClosing | ElementFlag.Unclosed)) continue;
     if (next >= items.length || items[next].locUri !== i) {
-      uriProblems(a.text, xml.openEnd[i], xml.contentEnd(i), out);
+      // The URI is the content without XML whitespace around it, as every value in the analysis is
+      // read: Microsoft's samples put the URI on a line of its own, and that layout is not reported.
+      xml.trim(i);
+      if (mayBeMalformed(a.text, xml.trimStart, xml.trimEnd)) allUriProblems(a.text, xml.trimStart, xml.trimEnd, out);
       continue;
     }
     const t = items[next];
-    // The same URI recurs (a trace has a few hundred): each distinct one is scanned once, and the
-    // string's hash, computed here, serves the tree's lookup of it next.
     let maybe = scanned.get(t.uri);
     if (maybe === undefined) scanned.set(t.uri, (maybe = mayBeMalformed(a.text, t.uriStart, t.uriEnd)));
     if (maybe) allUriProblems(a.text, t.uriStart, t.uriEnd, out);
@@ -105,19 +106,7 @@ export function checkLocUris(a: DocumentAnalysis): Finding[] {
   return out;
 }
 
-/** The problems of the URI text[start, end) (a LocURI's whole content), appended to out. */
-function uriProblems(text: string, start: number, end: number, out: Finding[]): void {
-  // The URI is the content without XML whitespace around it, as every value in the analysis is read:
-  // Microsoft's samples put the URI on a line of its own, and that layout is not reported.
-  let s = start;
-  let e = end;
-  while (s < e && isSpace(text.charCodeAt(s))) s++;
-  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-  if (!mayBeMalformed(text, s, e)) return;
-  allUriProblems(text, s, e, out);
-}
-
-/** uriProblems without the pre-filter (exported for the test that keeps the two in step). */
+/** The problems of the URI text[s, e), appended to out; mayBeMalformed passes every URI they find (a test checks it). */
 export function allUriProblems(text: string, s: number, e: number, out: Finding[]): void {
   const found: Finding[] = [];
   const add = (f: Finding) => found.push(f);
