@@ -29,10 +29,8 @@ export function ddfFilesKind(): DataFileKind<DdfSource> {
       const read = readDdf(text, display, { descriptions: true });
       const p = read.problem;
       if (!p) return { value: { roots: read.roots, origin: display }, problems: [] };
-      // The reader's message leads with the place; the controller puts the place its own way.
-      const place = `${p.file}:${p.line}:${p.column}: `;
-      const message = p.message.startsWith(place) ? p.message.slice(place.length) : p.message;
-      return { problems: [{ file: display, line: p.line, column: p.column, message }] };
+      // The controller says the place its own way.
+      return { problems: [{ file: display, line: p.line, column: p.column, message: p.reason }] };
     },
     describe: (files) => {
       const count = files.reduce((n, f) => n + countNodes(f.roots), 0);

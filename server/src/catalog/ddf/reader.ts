@@ -197,7 +197,7 @@ export function readDdf(text: string, file: string, options: DdfReadOptions = {}
   const body = blankDoctype(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const problem = (line: number, column: number, message: string): DdfReadResult => ({
     roots: [],
-    problem: { file, line, column, message: `${file}:${line}:${column}: ${message}` },
+    problem: { file, line, column, reason: message, message: `${file}:${line}:${column}: ${message}` },
   });
   const valid = XMLValidator.validate(body, { allowBooleanAttributes: true });
   if (valid !== true) {

@@ -78,6 +78,9 @@ export interface DdfProblem {
   /** 1-based. */
   line: number;
   column: number;
+  /** What is wrong, without the place (for a caller that says the place its own way). */
+  reason: string;
+  /** `file:line:column: reason`, as the CLI prints it. */
   message: string;
 }
 
