@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { DdfSource } from '../catalog/ddf/dmTree';
-import { readDdf } from '../catalog/ddf/reader';
+import { isDdfFileName, readDdf } from '../catalog/ddf/reader';
 import { decodeBytes } from '../model/encoding';
 
 export interface LoadedDdfs {
@@ -22,7 +22,7 @@ function ddfFilesUnder(dir: string): string[] {
   for (const e of entries) {
     const full = join(dir, e.name);
     if (e.isDirectory()) found.push(...ddfFilesUnder(full));
-    else if (/\.(xml|ddf)$/i.test(e.name)) found.push(full);
+    else if (isDdfFileName(e.name)) found.push(full);
   }
   return found;
 }

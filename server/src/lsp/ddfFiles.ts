@@ -5,7 +5,7 @@
  * `dataFiles.ts`'s; reading a DDF's text is `catalog/ddf/reader.ts`'s, as for the CLI's `--ddf`.
  */
 import type { DdfSource } from '../catalog/ddf/dmTree';
-import { readDdf } from '../catalog/ddf/reader';
+import { DDF_FILE_EXTENSIONS, readDdf } from '../catalog/ddf/reader';
 import type { DdfNode } from '../catalog/ddf/types';
 import type { DataFileKind } from './dataFiles';
 
@@ -36,7 +36,7 @@ export function ddfFilesKind(): DataFileKind<DdfSource> {
       const count = files.reduce((n, f) => n + countNodes(f.roots), 0);
       return `${count} DM tree node${count === 1 ? '' : 's'}`;
     },
-    folderExtensions: ['.xml', '.ddf'],
+    folderExtensions: DDF_FILE_EXTENSIONS,
     messages: MESSAGES,
   };
 }

@@ -192,6 +192,15 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - start + 1 };
 }
 
+/** The names a folder of DDF files is searched for (`--ddf DIR`, `syncml.ddfFiles` folders), in any letter case. */
+export const DDF_FILE_EXTENSIONS: readonly string[] = ['.xml', '.ddf'];
+
+/** Whether a file name is one DDF_FILE_EXTENSIONS lists. */
+export function isDdfFileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return DDF_FILE_EXTENSIONS.some((e) => lower.endsWith(e));
+}
+
 /** Reads one DDF file. `file` names it in the problem message. */
 export function readDdf(text: string, file: string, options: DdfReadOptions = {}): DdfReadResult {
   const body = blankDoctype(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
